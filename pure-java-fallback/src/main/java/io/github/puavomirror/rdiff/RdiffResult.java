@@ -1,0 +1,45 @@
+package io.github.puavomirror.rdiff;
+
+/**
+ * librsync's {@code rs_result} codes. rdiff exits with the code, so the CLI does too.
+ */
+public enum RdiffResult {
+    DONE(0, "OK"),
+    IO_ERROR(100, "IO error"),
+    SYNTAX_ERROR(101, "bad command line syntax"),
+    MEM_ERROR(102, "out of memory"),
+    INPUT_ENDED(103, "unexpected end of input"),
+    BAD_MAGIC(104, "bad magic number at start of stream"),
+    UNIMPLEMENTED(105, "unimplemented case"),
+    CORRUPT(106, "stream corrupt"),
+    INTERNAL_ERROR(107, "library internal error"),
+    PARAM_ERROR(108, "unexplained problem");
+
+    private final int code;
+    private final String message;
+
+    RdiffResult(int code, String message) {
+        this.code = code;
+        this.message = message;
+    }
+
+    /** The numeric {@code rs_result} value, also rdiff's exit status. */
+    public int code() {
+        return code;
+    }
+
+    /** The text librsync's {@code rs_strerror} gives for this code. */
+    public String message() {
+        return message;
+    }
+
+    /** The result for a numeric code; unknown codes map to {@link #INTERNAL_ERROR}. */
+    public static RdiffResult ofCode(int code) {
+        for (RdiffResult r : values()) {
+            if (r.code == code) {
+                return r;
+            }
+        }
+        return INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.puavomirror.rdiff;
+
+/**
+ * What one signature, delta or patch operation did, with the fields of librsync's
+ * {@code rs_stats_t} (all counts are {@code long}; librsync keeps some as {@code int}).
+ */
+public final class RdiffStats {
+    private final String operation;
+    private long literalCommands;
+    private long literalBytes;
+    private long literalCommandBytes;
+    private long copyCommands;
+    private long copyBytes;
+    private long copyCommandBytes;
+    private long signatureBlocks;
+    private long blockLength;
+    private long inBytes;
+    private long outBytes;
+
+    /** @param operation librsync's name for it: "signature", "loadsig", "delta" or "patch" */
+    public RdiffStats(String operation) {
+        this.operation = operation;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public long literalCommands() {
+        return literalCommands;
+    }
+
+    public long literalBytes() {
+        return literalBytes;
+    }
+
+    public long literalCommandBytes() {
+        return literalCommandBytes;
+    }
+
+    public long copyCommands() {
+        return copyCommands;
+    }
+
+    public long copyBytes() {
+        return copyBytes;
+    }
+
+    public long copyCommandBytes() {
+        return copyCommandBytes;
+    }
+
+    public long signatureBlocks() {
+        return signatureBlocks;
+    }
+
+    public long blockLength() {
+        return blockLength;
+    }
+
+    public long inBytes() {
+        return inBytes;
+    }
+
+    public long outBytes() {
+        return outBytes;
+    }
+
+    /** Counts one literal command carrying {@code bytes} bytes after a header of {@code headerBytes}. */
+    public void addLiteral(long bytes, long headerBytes) {
+        literalCommands++;
+        literalBytes += bytes;
+        literalCommandBytes += headerBytes;
+    }
+
+    /** Counts one copy command of {@code bytes} bytes encoded in {@code headerBytes} bytes. */
+    public void addCopy(long bytes, long headerBytes) {
+        copyCommands++;
+        copyBytes += bytes;
+        copyCommandBytes += headerBytes;
+    }
+
+    public void setSignature(long blocks, long blockLen) {
+        this.signatureBlocks = blocks;
+        this.blockLength = blockLen;
+    }
+
+    public void setLiteral(long commands, long bytes, long commandBytes) {
+        this.literalCommands = commands;
+        this.literalBytes = bytes;
+        this.literalCommandBytes = commandBytes;
+    }
+
+    public void setCopy(long commands, long bytes, long commandBytes) {
+        this.copyCommands = commands;
+        this.copyBytes = bytes;
+        this.copyCommandBytes = commandBytes;
+    }
+
+    public void addIn(long n) {
+        inBytes += n;
+    }
+
+    public void addOut(long n) {
+        outBytes += n;
+    }
+
+    public void setInOut(long in, long out) {
+        this.inBytes = in;
+        this.outBytes = out;
+    }
+
+    @Override
+    public String toString() {
+        return operation + " stats: literal[" + literalCommands + " cmds, " + literalBytes + " bytes, "
+                + literalCommandBytes + " cmdbytes] copy[" + copyCommands + " cmds, " + copyBytes + " bytes, "
+                + copyCommandBytes + " cmdbytes] signature[" + signatureBlocks + " blocks, " + blockLength
+                + " bytes per block] in " + inBytes + " out " + outBytes;
+    }
+}
