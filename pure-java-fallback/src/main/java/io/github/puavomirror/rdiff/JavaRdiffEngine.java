@@ -1,13 +1,16 @@
 package io.github.puavomirror.rdiff;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The pure-Java engine: librsync 2.3.2's formats and matcher, byte for byte. */
+/** The pure-Java engine: librsync 2.3.2's formats and matcher, byte for byte, with bounded memory. */
 public final class JavaRdiffEngine implements RdiffEngine {
+    private static final int READ_BUFFER = 1 << 16;
 
     @Override
     public String name() {
@@ -22,21 +25,37 @@ public final class JavaRdiffEngine implements RdiffEngine {
     @Override
     public RdiffStats signature(InputStream basis, long basisLength, OutputStream signature, SignatureOptions options)
             throws IOException {
-        throw new UnsupportedOperationException("in progress");
+        SignatureParams params = options.resolve(basisLength);
+        return SignatureWriter.write(basis, signature, params);
     }
 
     @Override
     public RdiffStats delta(InputStream signature, InputStream newFile, OutputStream delta) throws IOException {
-        throw new UnsupportedOperationException("in progress");
+        RdiffStats stats = new RdiffStats("delta");
+        Signature sig = SignatureReader.load(buffered(signature), new RdiffStats("loadsig"));
+        stats.setSignature(sig.count(), sig.blockLength());
+        return new DeltaWriter(sig, newFile, delta, stats).run();
     }
 
     @Override
     public RdiffStats patch(SeekableByteChannel basis, InputStream delta, OutputStream newFile) throws IOException {
-        throw new UnsupportedOperationException("in progress");
+        return new Patcher(basis, buffered(delta), newFile).run();
     }
 
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options) throws IOException {
-        throw new UnsupportedOperationException("in progress");
+        RdiffStats stats = new RdiffStats("delta");
+        Signature sig;
+        try (InputStream in = Files.newInputStream(basis)) {
+            sig = SignatureWriter.build(in, options.resolve(Files.size(basis)), new RdiffStats("signature"));
+        }
+        stats.setSignature(sig.count(), sig.blockLength());
+        try (InputStream in = Files.newInputStream(newFile)) {
+            return new DeltaWriter(sig, in, delta, stats).run();
+        }
+    }
+
+    private static InputStream buffered(InputStream in) {
+        return in instanceof BufferedInputStream ? in : new BufferedInputStream(in, READ_BUFFER);
     }
 }

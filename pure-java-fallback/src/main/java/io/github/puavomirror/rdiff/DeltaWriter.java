@@ -1,0 +1,252 @@
+package io.github.puavomirror.rdiff;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * librsync 2.3.2's delta matcher ({@code delta.c}), streaming over the new file with a window
+ * of at most 32 KiB of pending literal + one block + one byte of look-ahead.
+ *
+ * <p>The rules that decide the bytes (all from the spec, section 4): a full window needs one byte
+ * beyond it, else the tail window {@code [p, N)} shrinks by one byte per miss; a hit is the lowest
+ * block index whose key and truncated strong sum agree, whatever that block's length; hits that
+ * continue the previous copy in the basis merge; a miss flushes a pending copy, and a literal run
+ * is flushed at 32768 bytes. An empty signature gives a "slack" delta of one literal per
+ * block-length chunk of input.
+ *
+ * <p>The rolling sums are inlined in {@link #run()} because a call per input byte is what this
+ * loop cannot afford.
+ */
+final class DeltaWriter {
+    private final Signature sig;
+    private final InputStream in;
+    private final OutputStream out;
+    private final RdiffStats stats;
+    private final int blockLen;
+
+    private final byte[] buf;
+    private int bufLen;
+    private boolean eof;
+
+    private final byte[] obuf = new byte[1 << 16];
+    private int olen;
+    private long outTotal;
+
+    private long basisPos;
+    private long basisLen;
+
+    DeltaWriter(Signature sig, InputStream in, OutputStream out, RdiffStats stats) throws RdiffException {
+        this.sig = sig;
+        this.in = in;
+        this.out = out;
+        this.stats = stats;
+        this.blockLen = sig.blockLength();
+        long capacity = DeltaCommands.MAX_LITERAL_RUN + 2L * blockLen + (1 << 20);
+        if (capacity > Integer.MAX_VALUE - 8) {
+            throw new RdiffException(RdiffResult.MEM_ERROR, "block length " + blockLen + " is too large");
+        }
+        this.buf = new byte[(int) capacity];
+    }
+
+    RdiffStats run() throws IOException {
+        putInt(DeltaCommands.DELTA_MAGIC);
+        if (sig.count() == 0) {
+            slack();
+        } else {
+            match();
+        }
+        putByte(DeltaCommands.OP_END);
+        drain();
+        out.flush();
+        stats.addOut(outTotal);
+        return stats;
+    }
+
+    /** Empty signature: librsync emits each input-buffer fill (block_len bytes) as one literal. */
+    private void slack() throws IOException {
+        byte[] chunk = new byte[blockLen];
+        while (true) {
+            int n = Streams.readFully(in, chunk, 0, blockLen);
+            if (n > 0) {
+                stats.addIn(n);
+                emitLiteral(chunk, 0, n);
+            }
+            if (n < blockLen) {
+                return;
+            }
+        }
+    }
+
+    private void match() throws IOException {
+        final int b = blockLen;
+        final boolean rk = sig.params.type().rabinKarp();
+        final byte[] buf = this.buf;
+        final StrongSum strongSum = new StrongSum(sig.params.type());
+        final int strongLen = sig.params.strongLength();
+        final byte[] strong = new byte[32];
+        final int rkPowB = WeakSums.rabinKarpPower(b);
+
+        int p = 0;
+        int lit = 0;
+        boolean haveSum = false;
+        int wlen = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int h = 0;
+        int pow = 1;
+        fill();
+        while (true) {
+            if (p + b >= bufLen && !eof) {
+                // Keep the pending literal and the window; drop what is already emitted.
+                System.arraycopy(buf, lit, buf, 0, bufLen - lit);
+                bufLen -= lit;
+                p -= lit;
+                lit = 0;
+                fill();
+            }
+            boolean scan = p + b < bufLen;
+            int n = scan ? b : bufLen - p;
+            if (n <= 0) {
+                break;
+            }
+            if (!haveSum || wlen != n) {
+                if (rk) {
+                    h = 1;
+                    pow = 1;
+                    for (int i = p, e = p + n; i < e; i++) {
+                        h = h * WeakSums.RK_MULT + (buf[i] & 0xff);
+                        pow *= WeakSums.RK_MULT;
+                    }
+                } else {
+                    s1 = 0;
+                    s2 = 0;
+                    for (int i = p, e = p + n; i < e; i++) {
+                        s1 += (buf[i] & 0xff) + WeakSums.ROLLSUM_CHAR_OFFSET;
+                        s2 += s1;
+                    }
+                }
+                wlen = n;
+                haveSum = true;
+            }
+            int weak = rk ? h : WeakSums.mix32(((s2 & 0xffff) << 16) | (s1 & 0xffff));
+            int key = weak == 0 ? -1 : weak;
+            int hit = -1;
+            if (sig.mightContain(key)) {
+                int c = sig.head(key);
+                if (c >= 0) {
+                    strongSum.sum(buf, p, n, strong, 0, strongLen);
+                    for (; c >= 0; c = sig.next(c)) {
+                        if (sig.strongEquals(c, strong)) {
+                            hit = c;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (hit >= 0) {
+                long mpos = (long) hit * b;
+                if (basisLen > 0 && basisPos + basisLen == mpos) {
+                    basisLen += n;
+                } else {
+                    flush(p, lit);
+                    basisPos = mpos;
+                    basisLen = n;
+                }
+                p += n;
+                lit = p;
+                haveSum = false;
+                continue;
+            }
+            if (basisLen > 0 || p - lit >= DeltaCommands.MAX_LITERAL_RUN) {
+                flush(p, lit);
+                lit = p;
+            }
+            int outByte = buf[p] & 0xff;
+            if (scan) {
+                int inByte = buf[p + b] & 0xff;
+                if (rk) {
+                    h = h * WeakSums.RK_MULT + inByte - rkPowB * (outByte + WeakSums.RK_ADJ);
+                } else {
+                    s1 += inByte - outByte;
+                    s2 += s1 - b * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+                }
+            } else {
+                if (rk) {
+                    pow *= WeakSums.RK_INVM;
+                    h -= pow * (outByte + WeakSums.RK_ADJ);
+                } else {
+                    s1 -= outByte + WeakSums.ROLLSUM_CHAR_OFFSET;
+                    s2 -= wlen * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+                }
+                wlen--;
+            }
+            p++;
+        }
+        flush(p, lit);
+    }
+
+    private void fill() throws IOException {
+        while (bufLen < buf.length) {
+            int n = in.read(buf, bufLen, buf.length - bufLen);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
+            bufLen += n;
+            stats.addIn(n);
+        }
+    }
+
+    private void flush(int p, int lit) throws IOException {
+        if (basisLen > 0) {
+            ensureOut(DeltaCommands.MAX_HEADER_LENGTH);
+            int len = DeltaCommands.putCopy(obuf, olen, basisPos, basisLen);
+            olen += len;
+            stats.addCopy(basisLen, len);
+            basisLen = 0;
+        } else if (p > lit) {
+            emitLiteral(buf, lit, p - lit);
+        }
+    }
+
+    private void emitLiteral(byte[] data, int off, int len) throws IOException {
+        ensureOut(DeltaCommands.MAX_HEADER_LENGTH);
+        int header = DeltaCommands.putLiteralHeader(obuf, olen, len);
+        olen += header;
+        stats.addLiteral(len, header);
+        if (len > obuf.length - olen) {
+            drain();
+            out.write(data, off, len);
+            outTotal += len;
+        } else {
+            System.arraycopy(data, off, obuf, olen, len);
+            olen += len;
+        }
+    }
+
+    private void putInt(int v) throws IOException {
+        ensureOut(4);
+        SignatureWriter.putInt(obuf, olen, v);
+        olen += 4;
+    }
+
+    private void putByte(int v) throws IOException {
+        ensureOut(1);
+        obuf[olen++] = (byte) v;
+    }
+
+    private void ensureOut(int n) throws IOException {
+        if (obuf.length - olen < n) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (olen > 0) {
+            out.write(obuf, 0, olen);
+            outTotal += olen;
+            olen = 0;
+        }
+    }
+}
