@@ -1,0 +1,77 @@
+package io.github.puavomirror.rdiff;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+
+/** A read-only {@link SeekableByteChannel} over a byte array: the basis for in-memory patches. */
+final class BytesChannel implements SeekableByteChannel {
+    private final byte[] data;
+    private long position;
+    private boolean open = true;
+
+    BytesChannel(byte[] data) {
+        this.data = data;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws ClosedChannelException {
+        checkOpen();
+        if (position >= data.length) {
+            return -1;
+        }
+        int n = (int) Math.min(dst.remaining(), data.length - position);
+        dst.put(data, (int) position, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public long position() throws ClosedChannelException {
+        checkOpen();
+        return position;
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws ClosedChannelException {
+        checkOpen();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position " + newPosition);
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public long size() throws ClosedChannelException {
+        checkOpen();
+        return data.length;
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+    }
+
+    private void checkOpen() throws ClosedChannelException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.puavomirror.rdiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The test-vector table of spec section 2 (verified there against rdiff 2.3.2). */
+class WeakSumsTest {
+
+    private static byte[] range256() {
+        byte[] b = new byte[256];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) i;
+        }
+        return b;
+    }
+
+    static Stream<Arguments> vectors() {
+        return Stream.of(
+                Arguments.of("\"\"", new byte[0], 0x00000000, 0x00000000, 0x00000001),
+                Arguments.of("\"a\"", "a".getBytes(StandardCharsets.US_ASCII), 0x00800080, 0xcec052c0, 0x08104286),
+                Arguments.of("\"abc\"", "abc".getBytes(StandardCharsets.US_ASCII), 0x03040183, 0x674f1fb2, 0x66298923),
+                Arguments.of("256 x 0x00", new byte[256], 0x8f801f00, 0x4b62f2a5, 0x55101c01),
+                Arguments.of("bytes 0..255", range256(), 0x3a009e80, 0x38b4cf52, 0xc1972381));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void rollsum(String name, byte[] data, int rollsum, int mixed, int rabinKarp) {
+        assertThat(WeakSums.rollsum(data, 0, data.length)).as("rollsum of %s", name).isEqualTo(rollsum);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void mix32(String name, byte[] data, int rollsum, int mixed, int rabinKarp) {
+        assertThat(WeakSums.mix32(rollsum)).as("mix32(rollsum) of %s", name).isEqualTo(mixed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void rabinKarp(String name, byte[] data, int rollsum, int mixed, int rabinKarp) {
+        assertThat(WeakSums.rabinKarp(data, 0, data.length)).as("rabinkarp of %s", name).isEqualTo(rabinKarp);
+    }
+
+    @Test
+    void sumsCoverOnlyTheGivenRange() {
+        // "abc" inside other bytes: the offset and length must select exactly it.
+        byte[] padded = "xxabcyy".getBytes(StandardCharsets.US_ASCII);
+        assertThat(WeakSums.rollsum(padded, 2, 3)).isEqualTo(0x03040183);
+        assertThat(WeakSums.rabinKarp(padded, 2, 3)).isEqualTo(0x66298923);
+    }
+}
