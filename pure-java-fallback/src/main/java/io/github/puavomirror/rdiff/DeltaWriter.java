@@ -3,6 +3,7 @@ package io.github.puavomirror.rdiff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * librsync 2.3.2's delta matcher ({@code delta.c}), streaming over the new file with a window
@@ -19,13 +20,16 @@ import java.io.OutputStream;
  * loop cannot afford.
  */
 final class DeltaWriter {
+    private static final int INITIAL_WINDOW = 1 << 20;
     private final Signature sig;
     private final InputStream in;
     private final OutputStream out;
     private final RdiffStats stats;
     private final int blockLen;
 
-    private final byte[] buf;
+    /** The window grows towards {@link #capacity} only as input arrives: a hostile block length costs nothing. */
+    private byte[] buf;
+    private final int capacity;
     private int bufLen;
     private boolean eof;
 
@@ -46,7 +50,8 @@ final class DeltaWriter {
         if (capacity > Integer.MAX_VALUE - 8) {
             throw new RdiffException(RdiffResult.MEM_ERROR, "block length " + blockLen + " is too large");
         }
-        this.buf = new byte[(int) capacity];
+        this.capacity = (int) capacity;
+        this.buf = new byte[Math.min(this.capacity, INITIAL_WINDOW)];
     }
 
     RdiffStats run() throws IOException {
@@ -65,9 +70,19 @@ final class DeltaWriter {
 
     /** Empty signature: librsync emits each input-buffer fill (block_len bytes) as one literal. */
     private void slack() throws IOException {
-        byte[] chunk = new byte[blockLen];
+        byte[] chunk = new byte[Math.min(blockLen, INITIAL_WINDOW)];
         while (true) {
-            int n = Streams.readFully(in, chunk, 0, blockLen);
+            int n = 0;
+            while (n < blockLen) {
+                if (n == chunk.length) {
+                    chunk = Arrays.copyOf(chunk, (int) Math.min(blockLen, 2L * chunk.length));
+                }
+                int r = in.read(chunk, n, Math.min(chunk.length, blockLen) - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
             if (n > 0) {
                 stats.addIn(n);
                 emitLiteral(chunk, 0, n);
@@ -81,7 +96,7 @@ final class DeltaWriter {
     private void match() throws IOException {
         final int b = blockLen;
         final boolean rk = sig.params.type().rabinKarp();
-        final byte[] buf = this.buf;
+        byte[] buf = this.buf;
         final StrongSum strongSum = new StrongSum(sig.params.type());
         final int strongLen = sig.params.strongLength();
         final byte[] strong = new byte[32];
@@ -103,7 +118,11 @@ final class DeltaWriter {
                 bufLen -= lit;
                 p -= lit;
                 lit = 0;
+                if (bufLen == buf.length) {
+                    buf = grow();
+                }
                 fill();
+                continue;
             }
             boolean scan = p + b < bufLen;
             int n = scan ? b : bufLen - p;
@@ -184,6 +203,12 @@ final class DeltaWriter {
             p++;
         }
         flush(p, lit);
+    }
+
+    /** Doubles the window (up to the block length's need), keeping its content. */
+    private byte[] grow() {
+        buf = Arrays.copyOf(buf, (int) Math.min(capacity, 2L * buf.length));
+        return buf;
     }
 
     private void fill() throws IOException {

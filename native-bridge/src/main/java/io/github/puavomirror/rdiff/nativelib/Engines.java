@@ -3,7 +3,9 @@ package io.github.puavomirror.rdiff.nativelib;
 import io.github.puavomirror.rdiff.JavaRdiffEngine;
 import io.github.puavomirror.rdiff.RdiffEngine;
 
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Picks the engine for a job: {@code auto} (librsync when it loads, else Java), {@code java} or
@@ -25,21 +27,48 @@ public final class Engines {
      *                                  cannot be loaded (the message says why)
      */
     public static RdiffEngine select(String choice, Consumer<String> report) {
-        String c = choice == null || choice.isEmpty() ? System.getenv(ENV) : choice;
-        if (c == null || c.isEmpty()) {
+        return select(choice, report, System.getenv(ENV), NativeLibraryLoader::load);
+    }
+
+    /** {@link #select(String, Consumer)} with the environment value and the loader given, for tests. */
+    static RdiffEngine select(String choice, Consumer<String> report, String envValue,
+                              Supplier<NativeLibraryLoader.Result> loader) {
+        String source = "engine";
+        String c = choice == null ? "" : choice.strip();
+        if (c.isEmpty()) {
+            c = envValue == null ? "" : envValue.strip();
+            source = ENV;
+        }
+        if (c.isEmpty()) {
             c = "auto";
         }
-        switch (c) {
-            case "java":
-            case "auto": {
+        switch (c.toLowerCase(Locale.ROOT)) {
+            case "java": {
                 RdiffEngine e = new JavaRdiffEngine();
                 report.accept(e.description());
                 return e;
             }
-            case "native":
-                throw new IllegalArgumentException("engine 'native' is not available yet");
+            case "native": {
+                NativeLibraryLoader.Result r = loader.get();
+                if (!r.available()) {
+                    throw new IllegalArgumentException("engine 'native' needs librsync, which cannot be loaded: "
+                            + r.reason());
+                }
+                report.accept(r.engine().description());
+                return r.engine();
+            }
+            case "auto": {
+                NativeLibraryLoader.Result r = loader.get();
+                if (r.available()) {
+                    report.accept(r.engine().description());
+                    return r.engine();
+                }
+                report.accept("java: librsync not found (" + r.reason() + ")");
+                return new JavaRdiffEngine();
+            }
             default:
-                throw new IllegalArgumentException("unknown engine '" + c + "' (expected auto, java or native)");
+                throw new IllegalArgumentException("unknown " + source + " '" + c
+                        + "' (expected auto, java or native)");
         }
     }
 }

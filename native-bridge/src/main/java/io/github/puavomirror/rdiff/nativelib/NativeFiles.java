@@ -1,0 +1,116 @@
+package io.github.puavomirror.rdiff.nativelib;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The libc {@code FILE*} streams of one operation. {@link #close()} closes every one still open,
+ * so a failure anywhere leaks nothing; output streams report write errors when closed.
+ */
+final class NativeFiles implements AutoCloseable {
+    private static final int ENOENT = 2;
+    private static final int EACCES = 13;
+
+    /** The charset the JDK uses for file names, so fopen sees the same bytes Java would. */
+    private static final Charset FILE_NAME_CHARSET = fileNameCharset();
+
+    private final LibC libc;
+    private final List<Open> open = new ArrayList<>();
+
+    private record Open(Pointer file, Path path, boolean output) {
+    }
+
+    NativeFiles(LibC libc) {
+        this.libc = libc;
+    }
+
+    Pointer read(Path path) throws IOException {
+        return open(path, "rb", false);
+    }
+
+    /** Creates or truncates {@code path}, like {@code Files.newOutputStream}. */
+    Pointer write(Path path) throws IOException {
+        return open(path, "wb", true);
+    }
+
+    private Pointer open(Path path, String mode, boolean output) throws IOException {
+        byte[] name = path.toString().getBytes(FILE_NAME_CHARSET);
+        byte[] cName = new byte[name.length + 1];
+        System.arraycopy(name, 0, cName, 0, name.length);
+        Pointer f = libc.fopen(cName, mode);
+        if (f == null) {
+            throw fileError(path, Native.getLastError());
+        }
+        open.add(new Open(f, path, output));
+        return f;
+    }
+
+    /** Closes one stream now, e.g. an output that must be complete before it is read. */
+    void close(Pointer file) throws IOException {
+        for (int i = 0; i < open.size(); i++) {
+            if (open.get(i).file().equals(file)) {
+                Open o = open.remove(i);
+                closeOne(o);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        while (!open.isEmpty()) {
+            try {
+                closeOne(open.remove(open.size() - 1));
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void closeOne(Open o) throws IOException {
+        int rc = libc.fclose(o.file());
+        if (rc != 0 && o.output()) {
+            // fclose flushes stdio's buffer: a full disk shows up here, not in librsync.
+            throw new FileSystemException(o.path().toString(), null,
+                    "error writing: " + libc.strerror(Native.getLastError()));
+        }
+    }
+
+    private IOException fileError(Path path, int errno) {
+        String file = path.toString();
+        switch (errno) {
+            case ENOENT:
+                return new NoSuchFileException(file);
+            case EACCES:
+                return new AccessDeniedException(file);
+            default:
+                return new FileSystemException(file, null, libc.strerror(errno));
+        }
+    }
+
+    private static Charset fileNameCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+}
