@@ -1,0 +1,47 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.RdiffResult;
+
+/**
+ * A job that failed for a reason worth one line to the user: {@code puavo-mirror: SUBJECT: PROBLEM}.
+ * It carries both exit codes because the rdiff subcommand exits with librsync's result codes and
+ * every other command with 1 (or 2 for a usage error).
+ */
+public final class CliFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String subject;
+    private final RdiffResult rdiffResult;
+    private final int exitCode;
+
+    /**
+     * @param subject     the file (or other thing) at fault, or null when there is none
+     * @param problem     what went wrong, without the subject
+     * @param rdiffResult the code the rdiff subcommand exits with
+     * @param exitCode    the code every other command exits with
+     */
+    public CliFailure(String subject, String problem, RdiffResult rdiffResult, int exitCode, Throwable cause) {
+        super(problem, cause);
+        this.subject = subject;
+        this.rdiffResult = rdiffResult;
+        this.exitCode = exitCode;
+    }
+
+    /** A failed job: exit 1, or {@code rdiffResult}'s code under rdiff. */
+    public static CliFailure failed(String subject, String problem, RdiffResult rdiffResult, Throwable cause) {
+        return new CliFailure(subject, problem, rdiffResult, ExitCodePolicy.FAILURE, cause);
+    }
+
+    public RdiffResult rdiffResult() {
+        return rdiffResult;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** The error line, without the program name. */
+    public String line() {
+        return subject == null ? getMessage() : subject + ": " + getMessage();
+    }
+}

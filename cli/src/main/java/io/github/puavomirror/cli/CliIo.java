@@ -1,0 +1,48 @@
+package io.github.puavomirror.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+
+/**
+ * The process streams a command works with, passed in rather than read from {@link System} so
+ * tests run commands in-process.
+ *
+ * @param in          standard input (binary)
+ * @param out         standard output (binary; text goes through {@link #outWriter()})
+ * @param err         standard error
+ * @param stdinLength the length of standard input when it is a regular file, else -1: rdiff
+ *                    sizes a signature of stdin from {@code fstat}, so we must too
+ */
+public record CliIo(InputStream in, OutputStream out, PrintStream err, LongSupplier stdinLength) {
+
+    /** The real process streams. */
+    public static CliIo system() {
+        return new CliIo(System.in, System.out, System.err, CliIo::processStdinLength);
+    }
+
+    PrintWriter outWriter() {
+        return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    }
+
+    PrintWriter errWriter() {
+        return new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    }
+
+    /** fd 0's size when it is a regular file (Linux /proc), else -1 like librsync's rs_file_size. */
+    private static long processStdinLength() {
+        Path fd0 = Path.of("/proc/self/fd/0");
+        try {
+            return Files.isRegularFile(fd0) ? Files.size(fd0) : -1;
+        } catch (IOException | SecurityException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.RdiffResult;
+import io.github.puavomirror.rdiff.RdiffStats;
+import io.github.puavomirror.rdiff.SignatureOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * One-step delta: the bytes of {@code rdiff [opts] signature OLD SIG && rdiff delta SIG NEW DELTA}
+ * without writing SIG.
+ */
+@Command(name = "diff",
+        description = {
+            "Write the delta that turns OLD into NEW, without a signature file.",
+            "The bytes equal: rdiff [OPTIONS] signature OLD SIG && rdiff delta SIG NEW DELTA",
+        },
+        sortOptions = false)
+public final class DiffCommand implements Callable<Integer> {
+    @ParentCommand
+    PuavoMirrorCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SignatureArgs signatureArgs;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite an existing DELTA.")
+    boolean force;
+
+    @Option(names = {"-s", "--statistics"}, description = "Print rdiff's delta statistics line.")
+    boolean statistics;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say which engine runs.")
+    boolean verbose;
+
+    @Mixin
+    EngineOption engineOption;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The basis (- for stdin).")
+    String oldName;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The new file (- for stdin).")
+    String newName;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "DELTA", description = "The delta (- or none for stdout).")
+    String deltaName;
+
+    @Override
+    public Integer call() throws Exception {
+        SignatureOptions options = new SignatureOptions(signatureArgs.type(), signatureArgs.blockLength(),
+                signatureArgs.strongLength());
+        if (FileNames.isStdio(oldName) && FileNames.isStdio(newName)) {
+            throw new ParameterException(spec.commandLine(), "OLD and NEW cannot both be standard input");
+        }
+        CliIo io = parent.io();
+        RdiffEngine engine = engineOption.select(verbose, io.err());
+        try (InputSource old = InputSource.open(oldName, io);
+             InputSource next = InputSource.open(newName, io);
+             OutputTarget out = OutputTarget.open(deltaName, force, io.out())) {
+            long start = Jobs.now();
+            RdiffStats stats;
+            if (old.regularFile() != null && next.regularFile() != null) {
+                stats = Jobs.run(() -> engine.diff(old.regularFile(), next.regularFile(), out.stream(), options),
+                        old.displayName(), out, old, next);
+            } else {
+                stats = Jobs.run(() -> throughSignature(engine, old, next, out, options),
+                        old.displayName(), out, old, next);
+            }
+            Jobs.commit(out);
+            if (statistics) {
+                long in = next.regularFile() != null ? next.length() : next.stream().count();
+                io.err().println(StatsFormat.line(StatsFormat.Counts.of("delta", stats, in, out.stream().count()),
+                        Jobs.now() - start));
+            }
+        } catch (IOException e) {
+            throw CliFailure.failed(null, FileNames.reason(e), RdiffResult.IO_ERROR, e);
+        }
+        return 0;
+    }
+
+    /**
+     * For a stream (stdin, a FIFO) the signature must be sized as rdiff sizes a pipe, so it is made
+     * from the stream into a temporary file, then used for the delta.
+     */
+    private static RdiffStats throughSignature(RdiffEngine engine, InputSource old, InputSource next,
+                                               OutputTarget out, SignatureOptions options) throws IOException {
+        Path sig = Files.createTempFile("puavo-mirror-sig", ".tmp");
+        try {
+            try (OutputStream s = new BufferedOutputStream(Files.newOutputStream(sig), 1 << 16)) {
+                engine.signature(old.stream(), old.length(), s, options);
+            }
+            try (InputStream s = new BufferedInputStream(Files.newInputStream(sig), 1 << 16)) {
+                return engine.delta(s, next.stream(), out.stream());
+            }
+        } finally {
+            Files.deleteIfExists(sig);
+        }
+    }
+}

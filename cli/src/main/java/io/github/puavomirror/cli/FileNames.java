@@ -1,0 +1,54 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.RdiffResult;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** rdiff's file-name conventions and the wording of file errors. */
+final class FileNames {
+    static final String STDIO = "-";
+
+    private FileNames() {
+    }
+
+    /** rdiff reads stdin or writes stdout for a missing name or {@code -}. */
+    static boolean isStdio(String name) {
+        return name == null || STDIO.equals(name);
+    }
+
+    /** How an error line names a file. */
+    static String display(String name, boolean output) {
+        return isStdio(name) ? (output ? "<stdout>" : "<stdin>") : name;
+    }
+
+    /** The failure for a file that cannot be opened, worded like rdiff's "Error opening". */
+    static CliFailure openFailure(String name, boolean output, IOException e) {
+        return CliFailure.failed(display(name, output),
+                "error opening for " + (output ? "write" : "read") + ": " + reason(e), RdiffResult.IO_ERROR, e);
+    }
+
+    /** The operating system's reason, as strerror would say it, for file-system exceptions. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "File exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "Not a directory";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.RdiffResult;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Where an operation writes: standard output (streamed), or a file written under a temporary
+ * name in the same folder and renamed over the target by {@link #commit()}, so a failed job
+ * never leaves a half-written file. Like rdiff, an existing file is only replaced with force.
+ */
+final class OutputTarget implements AutoCloseable {
+    private static final int BUFFER = 1 << 16;
+
+    private final String name;
+    private final Path target;
+    private final Path temp;
+    private final OutputStream raw;
+    private final CountingOutputStream counted;
+    private final boolean force;
+    private boolean committed;
+
+    private OutputTarget(String name, Path target, Path temp, OutputStream raw, boolean force) {
+        this.name = name;
+        this.target = target;
+        this.temp = temp;
+        this.raw = raw;
+        this.counted = new CountingOutputStream(new BufferedOutputStream(raw, BUFFER));
+        this.force = force;
+    }
+
+    /**
+     * Opens {@code name} ({@code -} or null for {@code stdout}) for writing.
+     *
+     * @throws CliFailure when the file exists and {@code force} is off (rdiff's "File exists",
+     *                    exit 100), or its folder cannot take a new file
+     */
+    static OutputTarget open(String name, boolean force, OutputStream stdout) throws CliFailure {
+        if (FileNames.isStdio(name)) {
+            return new OutputTarget(name, null, null, new NonClosing(stdout), force);
+        }
+        Path path = Path.of(name);
+        if (Files.exists(path)) {
+            if (!force) {
+                throw CliFailure.failed(name, "File exists, aborting! (use -f to overwrite)",
+                        RdiffResult.IO_ERROR, null);
+            }
+            if (!Files.isRegularFile(path)) {
+                // A device or a FIFO must be written in place, as rdiff does: renaming a file
+                // over /dev/null would replace the device.
+                try {
+                    return new OutputTarget(name, null, null,
+                            Files.newOutputStream(path, StandardOpenOption.WRITE), force);
+                } catch (IOException e) {
+                    throw FileNames.openFailure(name, true, e);
+                }
+            }
+        }
+        try {
+            // Through a symbolic link rdiff writes to the link's target, so we replace that.
+            Path target = Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
+            Path temp = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
+            OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            keepPermissions(target, temp);
+            return new OutputTarget(name, target, temp, out, force);
+        } catch (IOException e) {
+            throw FileNames.openFailure(name, true, e);
+        }
+    }
+
+    /** An overwritten file keeps its mode, as it does when rdiff truncates it in place. */
+    private static void keepPermissions(Path from, Path to) {
+        if (!Files.isRegularFile(from)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(from);
+            Files.setPosixFilePermissions(to, mode);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The new file then keeps the default mode, which is still a correct output.
+        }
+    }
+
+    /** The stream to write to; it counts bytes for {@code -s}. */
+    CountingOutputStream stream() {
+        return counted;
+    }
+
+    /** The name for error lines. */
+    String displayName() {
+        return FileNames.display(name, true);
+    }
+
+    /** Flushes and, for a file, moves the finished output into place. */
+    void commit() throws IOException {
+        counted.flush();
+        if (temp == null) {
+            committed = true;
+            raw.close();
+            return;
+        }
+        raw.close();
+        try {
+            if (force) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(temp, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(name, null, "File exists, aborting! (use -f to overwrite)");
+        }
+        committed = true;
+    }
+
+    /** Drops the temporary file of an output that was not committed. */
+    @Override
+    public void close() throws IOException {
+        if (committed) {
+            return;
+        }
+        try {
+            raw.close();
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Keeps {@code System.out} open for whatever the process prints next. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

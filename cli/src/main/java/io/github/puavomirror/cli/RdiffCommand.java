@@ -1,0 +1,262 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.RdiffException;
+import io.github.puavomirror.rdiff.RdiffResult;
+import io.github.puavomirror.rdiff.RdiffStats;
+import io.github.puavomirror.rdiff.SignatureOptions;
+import io.github.puavomirror.rdiff.SignatureParams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * A stand-in for librsync 2.3.2's {@code rdiff}: the same actions, options, defaults, output
+ * bytes, {@code -s} lines and exit codes (librsync result codes), checked in the same order.
+ */
+@Command(name = "rdiff",
+        description = "librsync 2.3.2's rdiff: the same options, output bytes and exit codes.",
+        customSynopsis = {
+            "puavo-mirror rdiff [OPTIONS] signature [BASIS [SIGNATURE]]",
+            "                          [OPTIONS] delta SIGNATURE [NEWFILE [DELTA]]",
+            "                          [OPTIONS] patch BASIS [DELTA [NEWFILE]]",
+        },
+        versionProvider = Version.RdiffProvider.class,
+        sortOptions = false,
+        footer = {
+            "",
+            "Actions may be abbreviated (sig, d, p). A missing file or - is stdin or stdout.",
+            "Exit status: 0 done, 100 I/O error, 101 bad syntax, 103 input ended,",
+            "104 bad magic, 106 corrupt input, 108 bad parameter.",
+        })
+public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
+    private static final String[] ACTIONS = {"signature", "delta", "patch"};
+
+    @ParentCommand
+    PuavoMirrorCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say which engine runs.")
+    boolean verbose;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show program version.")
+    boolean version;
+
+    @Option(names = {"-h", "-?", "--help"}, usageHelp = true, description = "Show this help message.")
+    boolean help;
+
+    @Option(names = {"-s", "--statistics", "--stats"}, description = "Show performance statistics.")
+    boolean statistics;
+
+    @Option(names = {"-f", "--force"}, description = "Force overwriting existing files.")
+    boolean force;
+
+    @Mixin
+    SignatureArgs signatureArgs;
+
+    @Option(names = {"-I", "--input-size"}, paramLabel = "BYTES",
+            description = "Input buffer size (accepted; the output does not depend on it).")
+    String inputSize;
+
+    @Option(names = {"-O", "--output-size"}, paramLabel = "BYTES",
+            description = "Output buffer size (accepted; the output does not depend on it).")
+    String outputSize;
+
+    @Mixin
+    EngineOption engineOption;
+
+    @Parameters(paramLabel = "ARG", description = "The action, then its files.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public int usageError() {
+        return RdiffResult.SYNTAX_ERROR.code();
+    }
+
+    /** librsync's result codes: the failure's own, 100 for I/O, 107 for anything unexpected. */
+    @Override
+    public int failure(Throwable error) {
+        if (error instanceof CliFailure f) {
+            return f.rdiffResult().code();
+        }
+        if (error instanceof RdiffException e) {
+            return e.result().code();
+        }
+        if (error instanceof IOException) {
+            return RdiffResult.IO_ERROR.code();
+        }
+        return RdiffResult.INTERNAL_ERROR.code();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // popt rejects a bad number while reading options, before anything else.
+        int blockLength = signatureArgs.blockLength();
+        int strongLength = signatureArgs.strongLength();
+        // -I/-O size librsync's buffers; the engines have none to size, so they are only checked.
+        signatureArgs.number(inputSize);
+        signatureArgs.number(outputSize);
+
+        String action = args.isEmpty() ? null : args.get(0);
+        if (action == null || actionIndex(action) < 0) {
+            throw usage("you must specify an action: 'signature', 'delta', or 'patch'");
+        }
+        CliIo io = parent.io();
+        RdiffEngine engine = engineOption.select(verbose, io.err());
+        switch (actionIndex(action)) {
+            case 0:
+                signature(engine, new SignatureOptions(null, blockLength, strongLength));
+                break;
+            case 1:
+                delta(engine);
+                break;
+            default:
+                patch(engine);
+                break;
+        }
+        return 0;
+    }
+
+    /** rdiff's isprefix: any prefix of an action names it, even the empty one, checked in order. */
+    private static int actionIndex(String word) {
+        for (int i = 0; i < ACTIONS.length; i++) {
+            if (ACTIONS[i].startsWith(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void signature(RdiffEngine engine, SignatureOptions sizes) throws CliFailure {
+        CliIo io = parent.io();
+        try (InputSource basis = InputSource.open(arg(1), io);
+             OutputTarget out = OutputTarget.open(arg(2), force, io.out())) {
+            noMoreArgs(3);
+            SignatureOptions options = sizes.withType(signatureArgs.type());
+            long start = Jobs.now();
+            Jobs.run(() -> engine.signature(basis.stream(), basis.length(), out.stream(), options),
+                    basis.displayName(), out, basis);
+            Jobs.commit(out);
+            if (statistics) {
+                SignatureParams params = resolve(options, basis);
+                long in = basis.stream().count();
+                printStats(StatsFormat.Counts.signature("signature", params.blockCount(in), params.blockLength(),
+                        in, out.stream().count()), start);
+            }
+        } catch (IOException e) {
+            throw closeFailure(e);
+        }
+    }
+
+    private void delta(RdiffEngine engine) throws CliFailure {
+        CliIo io = parent.io();
+        if (arg(1) == null) {
+            throw usage("usage for delta: puavo-mirror rdiff [OPTIONS] delta SIGNATURE [NEWFILE [DELTA]]");
+        }
+        try (InputSource sig = InputSource.open(arg(1), io);
+             InputSource newFile = InputSource.open(arg(2), io);
+             OutputTarget out = OutputTarget.open(arg(3), force, io.out())) {
+            noMoreArgs(4);
+            long start = Jobs.now();
+            RdiffStats stats = Jobs.run(() -> engine.delta(sig.stream(), newFile.stream(), out.stream()),
+                    sig.displayName(), out, sig, newFile);
+            Jobs.commit(out);
+            if (statistics) {
+                printStats(loadsigCounts(sig.stream()), start);
+                printStats(StatsFormat.Counts.of("delta", stats, newFile.stream().count(), out.stream().count()),
+                        start);
+            }
+        } catch (IOException e) {
+            throw closeFailure(e);
+        }
+    }
+
+    private void patch(RdiffEngine engine) throws CliFailure {
+        CliIo io = parent.io();
+        if (arg(1) == null) {
+            throw usage("usage for patch: puavo-mirror rdiff [OPTIONS] patch BASIS [DELTA [NEWFILE]]");
+        }
+        try (InputSource basis = InputSource.open(arg(1), io);
+             InputSource delta = InputSource.open(arg(2), io);
+             OutputTarget out = OutputTarget.open(arg(3), force, io.out())) {
+            noMoreArgs(4);
+            long start = Jobs.now();
+            RdiffStats stats = null;
+            try {
+                stats = Jobs.run(() -> {
+                    try (SeekableByteChannel channel = basis.channel()) {
+                        return engine.patch(channel, delta.stream(), out.stream());
+                    }
+                }, delta.displayName(), out, basis, delta);
+                Jobs.commit(out);
+            } finally {
+                // rdiff prints patch statistics even when the patch failed.
+                if (statistics) {
+                    printStats(StatsFormat.Counts.of("patch", stats, delta.stream().count(), out.stream().count()),
+                            start);
+                }
+            }
+        } catch (IOException e) {
+            throw closeFailure(e);
+        }
+    }
+
+    /** The signature's parameters for the stats line; the engine has accepted them already. */
+    private static SignatureParams resolve(SignatureOptions options, InputSource basis) throws CliFailure {
+        try {
+            return options.resolve(basis.length());
+        } catch (RdiffException e) {
+            throw CliFailure.failed(basis.displayName(), e.getMessage(), e.result(), e);
+        }
+    }
+
+    /** librsync's loadsig line, from the signature's header and length as read. */
+    private static StatsFormat.Counts loadsigCounts(CountingInputStream sig) {
+        ByteBuffer head = ByteBuffer.wrap(sig.head());
+        long blocks = 0;
+        long blockLength = 0;
+        if (head.capacity() == CountingInputStream.HEAD && head.getInt(8) >= 0) {
+            blockLength = head.getInt(4);
+            blocks = (sig.count() - CountingInputStream.HEAD) / (4L + head.getInt(8));
+        }
+        return StatsFormat.Counts.signature("loadsig", blocks, blockLength, sig.count(), 0);
+    }
+
+    private void printStats(StatsFormat.Counts counts, long start) {
+        parent.io().err().println(StatsFormat.line(counts, Jobs.now() - start));
+    }
+
+    private String arg(int i) {
+        return i < args.size() ? args.get(i) : null;
+    }
+
+    /** rdiff checks for extra arguments only after opening the files it needs. */
+    private void noMoreArgs(int used) {
+        if (args.size() > used) {
+            throw usage("too many arguments");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Closing an input or dropping a temporary file failed after the job itself. */
+    private static CliFailure closeFailure(IOException e) {
+        return CliFailure.failed(null, FileNames.reason(e), RdiffResult.IO_ERROR, e);
+    }
+}

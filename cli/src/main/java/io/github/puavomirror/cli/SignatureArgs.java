@@ -1,0 +1,63 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.SignatureType;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * rdiff's signature options, shared by {@code rdiff} and {@code diff}. Values are kept as text and
+ * parsed the way popt does ({@link PoptNumbers}), and the names are checked only when a signature
+ * is made, because rdiff ignores {@code -H}/{@code -R} for delta and patch.
+ */
+final class SignatureArgs {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = {"-b", "--block-size"}, paramLabel = "BYTES",
+            description = "Signature block size, 0 (default) for recommended.")
+    String blockSize;
+
+    @Option(names = {"-S", "--sum-size"}, paramLabel = "BYTES",
+            description = "Signature strength, 0 (default) for max, -1 for min.")
+    String sumSize;
+
+    @Option(names = {"-H", "--hash"}, paramLabel = "ALG",
+            description = "Hash algorithm: blake2 (default), md4.")
+    String hash;
+
+    @Option(names = {"-R", "--rollsum"}, paramLabel = "ALG",
+            description = "Rollsum algorithm: rabinkarp (default), rollsum.")
+    String rollsum;
+
+    int blockLength() {
+        return number(blockSize);
+    }
+
+    int strongLength() {
+        return number(sumSize);
+    }
+
+    /** Parses an int option the way rdiff does; a bad one is a usage error. */
+    int number(String text) {
+        try {
+            return PoptNumbers.parse(text, 0);
+        } catch (PoptNumbers.BadNumber e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The signature kind {@code -H} and {@code -R} name; an unknown name is a usage error, as in rdiff. */
+    SignatureType type() {
+        String h = hash == null ? "blake2" : hash;
+        String r = rollsum == null ? "rabinkarp" : rollsum;
+        if (!h.equals("blake2") && !h.equals("md4")) {
+            throw new ParameterException(mixee.commandLine(), "unknown hash algorithm '" + h + "'");
+        }
+        if (!r.equals("rabinkarp") && !r.equals("rollsum")) {
+            throw new ParameterException(mixee.commandLine(), "unknown rollsum algorithm '" + r + "'");
+        }
+        return SignatureType.of(h, r);
+    }
+}

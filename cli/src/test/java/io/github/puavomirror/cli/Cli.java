@@ -1,0 +1,31 @@
+package io.github.puavomirror.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs puavo-mirror in-process with captured streams. */
+final class Cli {
+    private Cli() {
+    }
+
+    static RdiffBinary.Result run(String... args) {
+        return run(new byte[0], -1, args);
+    }
+
+    /**
+     * @param stdin       standard input's bytes
+     * @param stdinLength what the CLI believes fd 0's size is (-1 for a pipe, else a regular file's)
+     */
+    static RdiffBinary.Result run(byte[] stdin, long stdinLength, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            CliIo io = new CliIo(new ByteArrayInputStream(stdin), out, errStream, () -> stdinLength);
+            int code = Main.run(args, io);
+            errStream.flush();
+            return new RdiffBinary.Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.puavomirror.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Error lines, exit codes and --debug, without needing rdiff. */
+class ErrorReportingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingInputIsOneLineNamingTheFile() {
+        Path missing = dir.resolve("missing");
+        RdiffBinary.Result r = Cli.run("rdiff", "delta", missing.toString());
+        assertThat(r.exit()).isEqualTo(100);
+        assertThat(r.err()).isEqualTo("puavo-mirror: " + missing + ": error opening for read: No such file or directory\n");
+
+        RdiffBinary.Result d = Cli.run("diff", missing.toString(), missing.toString());
+        assertThat(d.exit()).isEqualTo(1);
+        assertThat(d.err()).isEqualTo("puavo-mirror: " + missing + ": error opening for read: No such file or directory\n");
+    }
+
+    @Test
+    void corruptInputNamesItAndUsesLibrsyncCodes() throws IOException {
+        Path notADelta = Files.write(dir.resolve("junk"), new byte[] {1, 2, 3, 4, 5});
+        Path basis = Files.write(dir.resolve("basis"), new byte[] {9});
+        RdiffBinary.Result r = Cli.run("rdiff", "patch", basis.toString(), notADelta.toString());
+        assertThat(r.exit()).isEqualTo(104);
+        assertThat(r.err()).startsWith("puavo-mirror: " + notADelta + ": ").doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void debugAddsTheStackTraceAtAnyLevel() {
+        Path missing = dir.resolve("missing");
+        RdiffBinary.Result top = Cli.run("--debug", "diff", missing.toString(), missing.toString());
+        assertThat(top.exit()).isEqualTo(1);
+        assertThat(top.err()).startsWith("puavo-mirror: " + missing + ": ").contains("\tat ");
+        RdiffBinary.Result sub = Cli.run("rdiff", "--debug", "signature", missing.toString());
+        assertThat(sub.exit()).isEqualTo(100);
+        assertThat(sub.err()).contains("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitTwoOutsideRdiff() {
+        for (String[] args : new String[][] {
+            {}, {"no-such-command"}, {"--bogus"}, {"diff"}, {"diff", "a"}, {"diff", "-x", "a", "b"},
+            {"diff", "-b", "x", "a", "b"}, {"diff", "-H", "sha", "a", "b"}, {"diff", "--engine=bogus", "a", "b"},
+            {"diff", "-", "-"}, {"diff", "a", "b", "c", "d"},
+        }) {
+            RdiffBinary.Result r = Cli.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("puavo-mirror: ").endsWith("--help')\n");
+            assertThat(r.err().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void rdiffUsageErrorsExit101() {
+        RdiffBinary.Result r = Cli.run("rdiff", "--engine=bogus", "signature");
+        assertThat(r.exit()).isEqualTo(101);
+        assertThat(r.err()).isEqualTo("puavo-mirror: unknown engine 'bogus' (expected auto, java or native)"
+                + " (try 'puavo-mirror rdiff --help')\n");
+        assertThat(Cli.run("rdiff", "-b", "1", "-x").err())
+                .isEqualTo("puavo-mirror: unknown option: -x (try 'puavo-mirror rdiff --help')\n");
+    }
+
+    @Test
+    void helpAndVersion() {
+        RdiffBinary.Result help = Cli.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(new String(help.out())).contains("rdiff", "diff");
+        RdiffBinary.Result rdiffHelp = Cli.run("rdiff", "-?");
+        assertThat(rdiffHelp.exit()).isZero();
+        assertThat(new String(rdiffHelp.out())).contains("--block-size", "delta SIGNATURE [NEWFILE [DELTA]]");
+        RdiffBinary.Result version = Cli.run("rdiff", "-V");
+        assertThat(version.exit()).isZero();
+        assertThat(new String(version.out())).startsWith("rdiff (librsync 2.3.2 compatible) from puavo-mirror ");
+        assertThat(new String(Cli.run("-V").out())).matches("puavo-mirror \\S+\n");
+    }
+
+    @Test
+    void failedPatchLeavesNoOutputOrTemporaryFile() throws IOException {
+        Path basis = Files.write(dir.resolve("basis"), new byte[] {1, 2, 3});
+        // A delta whose literal command says 16 bytes but carries 4: the patch writes, then fails.
+        byte[] delta = {0x72, 0x73, 0x02, 0x36, 0x10, 'a', 'b', 'c', 'd'};
+        Path deltaFile = Files.write(dir.resolve("delta"), delta);
+        Path out = dir.resolve("out");
+        RdiffBinary.Result r = Cli.run("rdiff", "patch", basis.toString(), deltaFile.toString(), out.toString());
+        assertThat(r.exit()).isEqualTo(103);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("basis", "delta");
+        }
+    }
+
+    @Test
+    void engineIsReportedWithVerbose() throws IOException {
+        Path basis = Files.write(dir.resolve("basis"), new byte[] {1, 2, 3});
+        RdiffBinary.Result r = Cli.run("rdiff", "-v", "--engine=java", "signature", basis.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).startsWith("puavo-mirror: engine java");
+    }
+}

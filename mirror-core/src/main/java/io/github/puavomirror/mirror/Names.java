@@ -1,0 +1,79 @@
+package io.github.puavomirror.mirror;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Shared rules for names that become file names on the mirror, and quoting for one-line messages. */
+final class Names {
+
+    private Names() {
+    }
+
+    /**
+     * Returns why {@code name} is unsafe as a single path component of a published file, or empty if it is fine.
+     * Whitespace, backslashes and leading dashes are rejected because the clients handle these names in shell,
+     * awk and {@code cksum} output (GNU cksum prefixes names containing {@code \} with a backslash).
+     */
+    static Optional<String> fileNameProblem(String name, int maxBytes) {
+        if (name.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                return Optional.of("contains an unpaired surrogate (not encodable as UTF-8)");
+            }
+            if (Character.isISOControl(c)) {
+                return Optional.of("contains a control character");
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return Optional.of("contains whitespace");
+            }
+            if (Character.getType(c) == Character.FORMAT) {
+                return Optional.of("contains an invisible formatting character");
+            }
+            if (c == '/') {
+                return Optional.of("contains '/'");
+            }
+            if (c == '\\') {
+                return Optional.of("contains a backslash");
+            }
+        }
+        if (name.charAt(0) == '.') {
+            return Optional.of("starts with '.'");
+        }
+        if (name.charAt(0) == '-') {
+            return Optional.of("starts with '-'");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            return Optional.of("is " + bytes + " bytes long, the limit is " + maxBytes);
+        }
+        return Optional.empty();
+    }
+
+    /** Quotes a value for an error message so that control characters cannot break the message onto two lines. */
+    static String quote(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+        int shown = Math.min(value.length(), 120);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (shown < value.length()) {
+            sb.append("...");
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.mirror.ImageName;
+import io.github.puavomirror.mirror.RdiffPlan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the file of every image a run needs: listed images and rdiff sources from outside the lists. */
+final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    static Map<ImageName, Path> locate(Path imageDir, List<RdiffPlan> plans) throws MirrorException {
+        Map<ImageName, Path> files = new LinkedHashMap<>();
+        for (RdiffPlan plan : plans) {
+            for (ImageName image : plan.series().images()) {
+                files.put(image, existing(imageDir, image, plan.series().name()));
+            }
+            for (ImageName image : plan.unlistedSources()) {
+                files.put(image, existing(imageDir, image, plan.series().name()));
+            }
+        }
+        return files;
+    }
+
+    private static Path existing(Path imageDir, ImageName image, String series) throws MirrorException {
+        Path p = imageDir.resolve(image.fileName());
+        if (!Files.isRegularFile(p)) {
+            throw new MirrorException(p + ": image of series " + series + " "
+                    + (Files.exists(p) || Files.isSymbolicLink(p) ? SeriesSource.notAnImage(p) : "not found"));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.puavomirror.mirror.job;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** Turns the JDK's I/O exceptions into the one-line "file: problem" users read. */
+final class IoErrors {
+    private IoErrors() {
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (e instanceof NotDirectoryException f) {
+            return f.getFile() + ": is not a folder";
+        }
+        if (e instanceof FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+        }
+        String m = e.getMessage();
+        return m != null && !m.isBlank() ? m : e.getClass().getSimpleName();
+    }
+}

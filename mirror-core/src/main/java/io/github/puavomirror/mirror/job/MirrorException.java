@@ -1,0 +1,36 @@
+package io.github.puavomirror.mirror.job;
+
+import java.io.IOException;
+
+/**
+ * A failed run, with a one-line message that names the file and the problem. {@link #isUsage()}
+ * marks mistakes in what was asked (a missing folder, a bad URL), which front ends report as
+ * usage errors; everything else is a failed job.
+ */
+public class MirrorException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean usage;
+
+    public MirrorException(String message) {
+        this(message, false, null);
+    }
+
+    public MirrorException(String message, Throwable cause) {
+        this(message, false, cause);
+    }
+
+    private MirrorException(String message, boolean usage, Throwable cause) {
+        super(message, cause);
+        this.usage = usage;
+    }
+
+    /** A mistake in the request itself. */
+    public static MirrorException usage(String message) {
+        return new MirrorException(message, true, null);
+    }
+
+    public boolean isUsage() {
+        return usage;
+    }
+}

@@ -1,0 +1,312 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.mirror.AtomicFiles;
+import io.github.puavomirror.mirror.Checksums;
+import io.github.puavomirror.mirror.ImageName;
+import io.github.puavomirror.mirror.ImageSeries;
+import io.github.puavomirror.mirror.RdiffPair;
+import io.github.puavomirror.mirror.RdiffPlan;
+import io.github.puavomirror.mirror.RepositoryUrl;
+import io.github.puavomirror.mirror.job.MirrorState.Identity;
+import io.github.puavomirror.mirror.job.MirrorState.ImageRecord;
+import io.github.puavomirror.mirror.job.MirrorState.RdiffRecord;
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.RdiffException;
+import io.github.puavomirror.rdiff.SignatureParams;
+import io.github.puavomirror.rdiff.nativelib.Engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run of {@code update-repository}: what puavo-os {@code make rdiffs} and amxa's
+ * {@code puavo-update-repository} do, as one incremental, atomic job.
+ *
+ * <p>Order of work, chosen so that a run killed at any moment leaves a mirror whose metas and
+ * CKSUMS describe only files that are there and whole: everything is read and checked before
+ * anything is written; published files that are about to be replaced are first withdrawn from
+ * the metas and CKSUMS; then images and rdiffs are put in place (each through a temporary file
+ * and a rename); then the metas; then CKSUMS.
+ */
+public final class MirrorJob {
+    /** The job's private folder inside the mirror; nothing in it is published. */
+    public static final String STATE_DIR = ".puavo-mirror";
+    public static final String RDIFFS_DIR = "rdiffs";
+    public static final String META_DIR = "meta";
+    public static final String CKSUMS_FILE = "CKSUMS";
+
+    private final MirrorRequest request;
+    private final MirrorListener events;
+    private final long started = System.nanoTime();
+    private final AtomicInteger filesWritten = new AtomicInteger();
+
+    private Path imageDir;
+    private Path mirrorDir;
+    private RepositoryUrl base;
+    private RdiffEngine engine;
+    private MirrorState state;
+    private Path stateFile;
+
+    private MirrorJob(MirrorRequest request, MirrorListener events) {
+        this.request = request;
+        this.events = events;
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @throws MirrorException with a one-line message naming the file and the problem; the
+     *                         published mirror is then as it was before the run
+     */
+    public static MirrorSummary run(MirrorRequest request, MirrorListener listener) throws MirrorException {
+        MirrorJob job = new MirrorJob(request, listener);
+        try {
+            return job.execute();
+        } catch (MirrorException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MirrorException(IoErrors.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new MirrorException(IoErrors.describe(e.getCause()), e.getCause());
+        }
+    }
+
+    private MirrorSummary execute() throws IOException {
+        imageDir = request.imageDirectory().toAbsolutePath().normalize();
+        mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
+        checkFolders();
+        try {
+            base = RepositoryUrl.parse(request.repositoryUrl());
+        } catch (IllegalArgumentException e) {
+            throw MirrorException.usage(e.getMessage());
+        }
+        try {
+            request.signature().resolve(1L << 30);
+        } catch (RdiffException e) {
+            throw MirrorException.usage("rdiff settings: " + e.getMessage());
+        }
+        List<ImageSeries> series = new ArrayList<>();
+        for (ImageSeries s : SeriesSource.resolve(request, imageDir, events)) {
+            series.add(request.keep() > 0 ? s.keepNewest(request.keep()) : s);
+        }
+        if (series.isEmpty()) {
+            events.on(new MirrorEvent.Warning(imageDir + ": no images to publish"));
+        }
+        List<RdiffPlan> plans = new ArrayList<>();
+        for (ImageSeries s : series) {
+            plans.add(RdiffPlan.of(s, request.rdiffTargets()));
+        }
+        Map<ImageName, Path> files = ImageFiles.locate(imageDir, plans);
+        try {
+            engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
+        } catch (IllegalArgumentException e) {
+            throw MirrorException.usage(e.getMessage());
+        }
+        Path stateDir = mirrorDir.resolve(STATE_DIR);
+        stateFile = stateDir.resolve("state.json");
+        if (request.dryRun()) {
+            state = MirrorState.load(stateFile);
+            return run(plans, files, false);
+        }
+        Files.createDirectories(mirrorDir);
+        try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+            state = MirrorState.load(stateFile);
+            return run(plans, files, true);
+        }
+    }
+
+    private void checkFolders() throws MirrorException {
+        if (!Files.isDirectory(imageDir)) {
+            throw MirrorException.usage(imageDir + ": " + (Files.exists(imageDir) ? "is not a folder" : "no such folder"));
+        }
+        if (mirrorDir.equals(imageDir)) {
+            throw MirrorException.usage(mirrorDir + ": the mirror folder must not be the image folder");
+        }
+        if (imageDir.startsWith(mirrorDir)) {
+            throw MirrorException.usage(mirrorDir + ": the mirror folder must not contain the image folder "
+                    + imageDir + " (it would publish it)");
+        }
+        if (Files.exists(mirrorDir) && !Files.isDirectory(mirrorDir)) {
+            throw MirrorException.usage(mirrorDir + ": is not a folder");
+        }
+    }
+
+    private MirrorSummary run(List<RdiffPlan> plans, Map<ImageName, Path> files, boolean publish)
+            throws IOException {
+        Map<ImageName, ImageRecord> images = new ImageScan(state, events, request.jobs()).read(files);
+        if (publish) {
+            state.save(stateFile);
+        }
+        Map<String, RdiffPair> rdiffs = new LinkedHashMap<>();
+        for (RdiffPlan plan : plans) {
+            for (RdiffPair pair : plan.pairs()) {
+                RdiffPair earlier = rdiffs.putIfAbsent(pair.rdiffName(), pair);
+                if (earlier != null && !earlier.equals(pair)) {
+                    throw new MirrorException(pair.rdiffName() + ": the same rdiff name stands for "
+                            + earlier.source() + " -> " + earlier.target() + " and " + pair.source() + " -> "
+                            + pair.target());
+                }
+            }
+        }
+        List<RdiffPair> toBuild = new ArrayList<>();
+        for (RdiffPair pair : rdiffs.values()) {
+            if (!upToDate(pair, images, files)) {
+                toBuild.add(pair);
+            }
+        }
+        long bytesToRead = toBuild.stream().mapToLong(p -> images.get(p.source()).sums().size()
+                + images.get(p.target()).sums().size()).sum();
+        events.on(new MirrorEvent.Planned(plans.size(), countImages(plans), toBuild.size(),
+                rdiffs.size() - toBuild.size(), bytesToRead));
+        if (!publish) {
+            for (RdiffPair p : toBuild) {
+                events.on(new MirrorEvent.Info("would build " + RDIFFS_DIR + "/" + p.rdiffName()));
+            }
+            return summary(plans, images, 0);
+        }
+
+        Path rdiffsDir = mirrorDir.resolve(RDIFFS_DIR);
+        Path metaDir = mirrorDir.resolve(META_DIR);
+        Files.createDirectories(rdiffsDir);
+        Files.createDirectories(metaDir);
+        ImagePublisher imagePublisher = new ImagePublisher(mirrorDir, state, events, filesWritten);
+        List<ImageName> toLink = new ArrayList<>();
+        for (RdiffPlan plan : plans) {
+            for (ImageName image : plan.series().images()) {
+                if (!toLink.contains(image) && !imagePublisher.isPublished(image, files.get(image), images.get(image))) {
+                    toLink.add(image);
+                }
+            }
+        }
+
+        Set<String> pending = new HashSet<>();
+        boolean replacing = false;
+        for (ImageName image : toLink) {
+            pending.add(image.fileName());
+            replacing |= Files.exists(mirrorDir.resolve(image.fileName()), LinkOption.NOFOLLOW_LINKS);
+        }
+        for (RdiffPair p : toBuild) {
+            pending.add(p.rdiffName());
+            replacing |= Files.exists(rdiffsDir.resolve(p.rdiffName()), LinkOption.NOFOLLOW_LINKS);
+        }
+        MetaWriter metaWriter = new MetaWriter(mirrorDir, base, events, filesWritten);
+        if (replacing) {
+            // Files that metas may still describe are about to change: withdraw them first.
+            metaWriter.write(plans, images, checksumsByName(images), pending);
+        }
+
+        for (ImageName image : toLink) {
+            imagePublisher.publish(image, files.get(image), images.get(image));
+        }
+        state.save(stateFile);
+        RdiffBuilder builder = new RdiffBuilder(engine, request, rdiffsDir, events, filesWritten, (name, record) -> {
+            synchronized (state) {
+                state.rdiffs.put(name, record);
+                state.save(stateFile);
+            }
+        });
+        builder.build(toBuild, files, images, settingsOf(toBuild, images));
+        metaWriter.write(plans, images, checksumsByName(images), Set.of());
+        state.save(stateFile);
+        return summary(plans, images, toBuild.size());
+    }
+
+    private Map<RdiffPair, String> settingsOf(List<RdiffPair> pairs, Map<ImageName, ImageRecord> images)
+            throws RdiffException {
+        Map<RdiffPair, String> out = new LinkedHashMap<>();
+        for (RdiffPair p : pairs) {
+            out.put(p, settings(images.get(p.source()).sums().size()));
+        }
+        return out;
+    }
+
+    /** The signature header an rdiff from a source of this size gets: what decides its bytes besides the inputs. */
+    private String settings(long sourceSize) throws RdiffException {
+        SignatureParams sp = request.signature().resolve(sourceSize);
+        return String.format("magic=%08x block=%d strong=%d", sp.type().magic(), sp.blockLength(), sp.strongLength());
+    }
+
+    private boolean upToDate(RdiffPair pair, Map<ImageName, ImageRecord> images, Map<ImageName, Path> files)
+            throws IOException {
+        RdiffRecord r = state.rdiffs.get(pair.rdiffName());
+        if (r == null) {
+            return false;
+        }
+        ImageRecord src = images.get(pair.source());
+        ImageRecord dst = images.get(pair.target());
+        if (!r.sourceSha512().equals(src.sums().sha512()) || !r.targetSha512().equals(dst.sums().sha512())
+                || !r.settings().equals(settings(src.sums().size()))) {
+            return false;
+        }
+        Path published = mirrorDir.resolve(RDIFFS_DIR).resolve(pair.rdiffName());
+        return Files.isRegularFile(published) && Identity.of(published).equals(r.published());
+    }
+
+    private Map<String, Checksums> checksumsByName(Map<ImageName, ImageRecord> images) {
+        Map<String, Checksums> sums = new LinkedHashMap<>();
+        images.forEach((name, rec) -> sums.put(name.fileName(), rec.sums()));
+        state.rdiffs.forEach((name, rec) -> sums.put(name, rec.sums()));
+        return sums;
+    }
+
+    private static int countImages(List<RdiffPlan> plans) {
+        return plans.stream().mapToInt(p -> p.series().images().size()).sum();
+    }
+
+    private MirrorSummary summary(List<RdiffPlan> plans, Map<ImageName, ImageRecord> images, int built) {
+        Set<ImageName> listed = new HashSet<>();
+        Set<String> diffNames = new HashSet<>();
+        long imageBytes = 0;
+        long rdiffBytes = 0;
+        long saved = 0;
+        for (RdiffPlan plan : plans) {
+            for (ImageName image : plan.series().images()) {
+                if (listed.add(image)) {
+                    imageBytes += images.get(image).sums().size();
+                }
+            }
+            for (RdiffPair p : plan.pairs()) {
+                RdiffRecord r = state.rdiffs.get(p.rdiffName());
+                if (r != null && diffNames.add(p.rdiffName())) {
+                    rdiffBytes += r.sums().size();
+                    saved += Math.max(0, images.get(p.target()).sums().size() - r.sums().size());
+                }
+            }
+        }
+        MirrorSummary s = new MirrorSummary(plans.size(), listed.size(), diffNames.size(), built, filesWritten.get(),
+                imageBytes, rdiffBytes, saved, System.nanoTime() - started);
+        events.on(new MirrorEvent.Finished(s));
+        return s;
+    }
+
+    /** Largest first, so the longest rdiff does not start last and hold up the end of the run. */
+    static Comparator<RdiffPair> largestFirst(Map<ImageName, ImageRecord> images) {
+        return Comparator.comparingLong((RdiffPair p) -> images.get(p.target()).sums().size()
+                + images.get(p.source()).sums().size()).reversed();
+    }
+
+    static boolean sameBytes(Path file, byte[] content) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == content.length
+                && Arrays.equals(Files.readAllBytes(file), content);
+    }
+
+    static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
+        if (!sameBytes(file, content)) {
+            AtomicFiles.write(file, content);
+            written.incrementAndGet();
+        }
+    }
+
+}

@@ -1,0 +1,123 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.mirror.AtomicFiles;
+import io.github.puavomirror.mirror.ChecksumSink;
+import io.github.puavomirror.mirror.Checksums;
+import io.github.puavomirror.mirror.ImageName;
+import io.github.puavomirror.mirror.RdiffPair;
+import io.github.puavomirror.mirror.job.MirrorEvent.Step;
+import io.github.puavomirror.mirror.job.MirrorState.Identity;
+import io.github.puavomirror.mirror.job.MirrorState.ImageRecord;
+import io.github.puavomirror.mirror.job.MirrorState.RdiffRecord;
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.RdiffException;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Makes rdiffs in parallel, largest first. Each is written under a temporary name while its
+ * checksums are computed from the bytes going out, then (unless turned off) applied to its source
+ * with the patch hashed on the fly and compared with the target's sha512, and only then renamed
+ * into {@code rdiffs/}.
+ */
+final class RdiffBuilder {
+    private static final int IO_BUFFER = 1 << 20;
+
+    private final RdiffEngine engine;
+    private final MirrorRequest request;
+    private final Path rdiffsDir;
+    private final MirrorListener events;
+    private final AtomicInteger written;
+    private final Recorder onBuilt;
+
+    /** Told about each rdiff once it is published, so the state can be saved right away. */
+    interface Recorder {
+        void built(String rdiffName, RdiffRecord record) throws IOException;
+    }
+
+    RdiffBuilder(RdiffEngine engine, MirrorRequest request, Path rdiffsDir, MirrorListener events,
+                 AtomicInteger written, Recorder onBuilt) {
+        this.engine = engine;
+        this.request = request;
+        this.rdiffsDir = rdiffsDir;
+        this.events = events;
+        this.written = written;
+        this.onBuilt = onBuilt;
+    }
+
+    void build(List<RdiffPair> pairs, Map<ImageName, Path> files, Map<ImageName, ImageRecord> images,
+               Map<RdiffPair, String> settings) throws IOException {
+        List<RdiffPair> order = new ArrayList<>(pairs);
+        order.sort(MirrorJob.largestFirst(images));
+        List<Callable<Void>> work = new ArrayList<>();
+        for (RdiffPair pair : order) {
+            work.add(() -> {
+                RdiffRecord rec = buildOne(pair, files.get(pair.source()), files.get(pair.target()),
+                        images.get(pair.source()).sums(), images.get(pair.target()).sums(), settings.get(pair));
+                onBuilt.built(pair.rdiffName(), rec);
+                return null;
+            });
+        }
+        Parallel.run(work, request.jobs());
+    }
+
+    private RdiffRecord buildOne(RdiffPair pair, Path source, Path target, Checksums sourceSums,
+                                 Checksums targetSums, String settings) throws IOException {
+        long t0 = System.nanoTime();
+        String name = pair.rdiffName();
+        Path dst = rdiffsDir.resolve(name);
+        events.on(new MirrorEvent.StepStarted(Step.RDIFF, name, sourceSums.size() + targetSums.size()));
+        Path tmp = AtomicFiles.tempSibling(dst);
+        try {
+            ChecksumSink sink = new ChecksumSink();
+            try (OutputStream out = new BufferedOutputStream(
+                    sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER)) {
+                engine.diff(source, target, out, request.signature());
+            } catch (RdiffException e) {
+                throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "
+                        + e.getMessage(), e);
+            }
+            Checksums sums = sink.finish();
+            if (request.verifyRdiffs()) {
+                check(pair, source, tmp, dst, targetSums);
+            }
+            AtomicFiles.commit(tmp, dst);
+            written.incrementAndGet();
+            events.on(new MirrorEvent.StepFinished(Step.RDIFF, name, sums.size(), System.nanoTime() - t0, true));
+            return new RdiffRecord(sourceSums.sha512(), targetSums.sha512(), settings, Identity.of(dst), sums);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Applies the new rdiff to its source, hashing the output instead of writing it. */
+    private void check(RdiffPair pair, Path source, Path rdiff, Path dst, Checksums targetSums) throws IOException {
+        ChecksumSink result = new ChecksumSink();
+        try (FileChannel basis = FileChannel.open(source, StandardOpenOption.READ);
+             InputStream delta = new BufferedInputStream(Files.newInputStream(rdiff), IO_BUFFER);
+             OutputStream out = result.wrap(OutputStream.nullOutputStream())) {
+            engine.patch(basis, delta, out);
+        } catch (RdiffException e) {
+            throw new MirrorException(dst + ": check failed: applying it to " + source.getFileName()
+                    + " fails: " + e.getMessage(), e);
+        }
+        Checksums got = result.finish();
+        if (got.size() != targetSums.size() || !got.sha512().equals(targetSums.sha512())) {
+            throw new MirrorException(dst + ": check failed: applying it to " + source.getFileName()
+                    + " does not give " + pair.target().fileName() + " (sha512 differs); nothing was published");
+        }
+    }
+}

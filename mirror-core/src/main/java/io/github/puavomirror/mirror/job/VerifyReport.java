@@ -1,0 +1,42 @@
+package io.github.puavomirror.mirror.job;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@link MirrorVerify} found.
+ *
+ * @param problems      entries that do not describe their file, each naming the file
+ * @param warnings      things that are not wrong for clients but worth a look (unlisted files)
+ * @param filesChecked  distinct files read
+ * @param bytesRead     bytes read to checksum them
+ * @param rdiffsApplied rdiffs applied to their sources ({@code deep} only)
+ */
+public record VerifyReport(List<Problem> problems, List<String> warnings, int filesChecked, long bytesRead,
+                           int rdiffsApplied) {
+
+    /** One problem: the file it concerns and what is wrong. */
+    public record Problem(Path file, String message) {
+        /** The line users read: {@code file: message}. */
+        public String line() {
+            return file + ": " + message;
+        }
+    }
+
+    public VerifyReport {
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** The closing line of a verify run. */
+    public String summaryLine() {
+        return (ok() ? "mirror OK: " : problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ": ")
+                + filesChecked + " files checked (" + bytesRead + " bytes)"
+                + (rdiffsApplied > 0 ? ", " + rdiffsApplied + " rdiffs applied" : "")
+                + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.puavomirror.mirror.squashfs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The committed images built by src/test/scripts/make-squashfs-fixtures.sh. */
+public final class Fixtures {
+    /** The images built from the main tree (128 KiB blocks), one per compressor. */
+    public static final List<String> MAIN_IMAGES = List.of("gzip.sqsh", "lzo.sqsh", "lz4.sqsh", "xz.sqsh", "zstd.sqsh");
+    /** The images built from the small tree with 4 KiB blocks. */
+    public static final List<String> SMALL_IMAGES = List.of("uncompressed-b4096.sqsh", "gzip-b4096.sqsh");
+
+    private Fixtures() {}
+
+    public static Path image(String name) {
+        URL url = Fixtures.class.getResource("/squashfs/" + name);
+        if (url == null) {
+            throw new IllegalStateException("missing test resource squashfs/" + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sha256 manifest of the tree an image was built from: path to hex digest. */
+    public static Map<String, String> manifestFor(String imageName) {
+        String manifest = SMALL_IMAGES.contains(imageName) ? "small-tree.sha256" : "main-tree.sha256";
+        Map<String, String> digests = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(image(manifest), StandardCharsets.UTF_8)) {
+                int gap = line.indexOf("  ");
+                digests.put(line.substring(gap + 2), line.substring(0, gap));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return digests;
+    }
+}
