@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 final class DeltaWriter {
     private static final int INITIAL_WINDOW = 1 << 20;
-    private final Signature sig;
+    private final BlockMatcher sig;
     private final InputStream in;
     private final OutputStream out;
     private final RdiffStats stats;
@@ -40,12 +40,12 @@ final class DeltaWriter {
     private long basisPos;
     private long basisLen;
 
-    DeltaWriter(Signature sig, InputStream in, OutputStream out, RdiffStats stats) throws RdiffException {
+    DeltaWriter(BlockMatcher sig, InputStream in, OutputStream out, RdiffStats stats) throws RdiffException {
         this.sig = sig;
         this.in = in;
         this.out = out;
         this.stats = stats;
-        this.blockLen = sig.blockLength();
+        this.blockLen = sig.params().blockLength();
         long capacity = DeltaCommands.MAX_LITERAL_RUN + 2L * blockLen + (1 << 20);
         if (capacity > Integer.MAX_VALUE - 8) {
             throw new RdiffException(RdiffResult.MEM_ERROR, "block length " + blockLen + " is too large");
@@ -95,12 +95,16 @@ final class DeltaWriter {
 
     private void match() throws IOException {
         final int b = blockLen;
-        final boolean rk = sig.params.type().rabinKarp();
+        final boolean rk = sig.params().type().rabinKarp();
         byte[] buf = this.buf;
-        final StrongSum strongSum = new StrongSum(sig.params.type());
-        final int strongLen = sig.params.strongLength();
-        final byte[] strong = new byte[32];
         final int rkPowB = WeakSums.rabinKarpPower(b);
+        try (BlockMatcher.Lookup lookup = sig.newLookup()) {
+            match(lookup, b, rk, rkPowB, buf);
+        }
+    }
+
+    private void match(BlockMatcher.Lookup lookup, int b, boolean rk, int rkPowB, byte[] buf) throws IOException {
+        int lastHit = -1;
 
         int p = 0;
         int lit = 0;
@@ -129,41 +133,37 @@ final class DeltaWriter {
             if (n <= 0) {
                 break;
             }
-            if (!haveSum || wlen != n) {
-                if (rk) {
-                    h = 1;
-                    pow = 1;
-                    for (int i = p, e = p + n; i < e; i++) {
-                        h = h * WeakSums.RK_MULT + (buf[i] & 0xff);
-                        pow *= WeakSums.RK_MULT;
-                    }
-                } else {
-                    s1 = 0;
-                    s2 = 0;
-                    for (int i = p, e = p + n; i < e; i++) {
-                        s1 += (buf[i] & 0xff) + WeakSums.ROLLSUM_CHAR_OFFSET;
-                        s2 += s1;
-                    }
-                }
-                wlen = n;
-                haveSum = true;
-            }
-            int weak = rk ? h : WeakSums.mix32(((s2 & 0xffff) << 16) | (s1 & 0xffff));
-            int key = weak == 0 ? -1 : weak;
             int hit = -1;
-            if (sig.mightContain(key)) {
-                int c = sig.head(key);
-                if (c >= 0) {
-                    strongSum.sum(buf, p, n, strong, 0, strongLen);
-                    for (; c >= 0; c = sig.next(c)) {
-                        if (sig.strongEquals(c, strong)) {
-                            hit = c;
-                            break;
+            if (basisLen > 0 && !haveSum) {
+                hit = lookup.continuation(lastHit, buf, p, n);
+            }
+            if (hit < 0) {
+                if (!haveSum || wlen != n) {
+                    if (rk) {
+                        h = 1;
+                        pow = 1;
+                        for (int i = p, e = p + n; i < e; i++) {
+                            h = h * WeakSums.RK_MULT + (buf[i] & 0xff);
+                            pow *= WeakSums.RK_MULT;
+                        }
+                    } else {
+                        s1 = 0;
+                        s2 = 0;
+                        for (int i = p, e = p + n; i < e; i++) {
+                            s1 += (buf[i] & 0xff) + WeakSums.ROLLSUM_CHAR_OFFSET;
+                            s2 += s1;
                         }
                     }
+                    wlen = n;
+                    haveSum = true;
+                }
+                int key = rk ? (h == 0 ? -1 : h) : keyOf(((s2 & 0xffff) << 16) | (s1 & 0xffff), true);
+                if (sig.mightContain(key)) {
+                    hit = lookup.find(key, buf, p, n);
                 }
             }
             if (hit >= 0) {
+                lastHit = hit;
                 long mpos = (long) hit * b;
                 if (basisLen > 0 && basisPos + basisLen == mpos) {
                     basisLen += n;
@@ -209,6 +209,12 @@ final class DeltaWriter {
     private byte[] grow() {
         buf = Arrays.copyOf(buf, (int) Math.min(capacity, 2L * buf.length));
         return buf;
+    }
+
+    /** A raw weak digest's lookup key: mix32 for rollsum, then librsync's nozero. */
+    static int keyOf(int rawWeak, boolean mix) {
+        int w = mix ? WeakSums.mix32(rawWeak) : rawWeak;
+        return w == 0 ? -1 : w;
     }
 
     private void fill() throws IOException {

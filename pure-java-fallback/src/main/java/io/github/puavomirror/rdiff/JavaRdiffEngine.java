@@ -42,16 +42,26 @@ public final class JavaRdiffEngine implements RdiffEngine {
         return new Patcher(basis, buffered(delta), newFile).run();
     }
 
+    /**
+     * One step, same bytes as signature + delta. With BLAKE2 sums of 16 bytes or more the basis
+     * is matched by its bytes ({@link BasisBlocks}) and never strongly hashed; otherwise an
+     * in-memory signature is built first.
+     */
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options) throws IOException {
         RdiffStats stats = new RdiffStats("delta");
-        Signature sig;
-        try (InputStream in = Files.newInputStream(basis)) {
-            sig = SignatureWriter.build(in, options.resolve(Files.size(basis)), new RdiffStats("signature"));
+        SignatureParams params = options.resolve(Files.size(basis));
+        BlockMatcher matcher;
+        if (BasisBlocks.applies(params)) {
+            matcher = BasisBlocks.build(basis, params, new RdiffStats("signature"));
+        } else {
+            try (InputStream in = Files.newInputStream(basis)) {
+                matcher = SignatureWriter.build(in, params, new RdiffStats("signature"));
+            }
         }
-        stats.setSignature(sig.count(), sig.blockLength());
+        stats.setSignature(matcher.count(), params.blockLength());
         try (InputStream in = Files.newInputStream(newFile)) {
-            return new DeltaWriter(sig, in, delta, stats).run();
+            return new DeltaWriter(matcher, in, delta, stats).run();
         }
     }
 

@@ -1,0 +1,103 @@
+package io.github.puavomirror.rdiff;
+
+import java.io.IOException;
+
+/**
+ * Block lookup keys indexed for librsync's matching rule: for each key, the blocks of distinct
+ * content in index order (a block whose content equals an earlier one with the same key is not
+ * kept, as {@code rs_build_hash_table} skips a repeated (key, strong sum) pair).
+ *
+ * <p>Written here rather than taken from a collections library because it sits on the per-byte
+ * path of delta generation and must not box or allocate: primitive open addressing for the first
+ * block of each key, a chain for later blocks with the same key, and a one-hash Bloom bitmap so
+ * that most misses touch a few megabytes instead of the whole table.
+ */
+final class BlockIndex {
+    /** Tells whether an indexed block has the same content as the one being inserted. */
+    interface SameContent {
+        boolean test(int indexedBlock) throws IOException;
+    }
+
+    private final int[] keys;
+    private final int[] table;
+    private final int tableShift;
+    private final int tableMask;
+    private final int[] next;
+    private final long[] bloom;
+    private final int bloomShift;
+
+    /** An index for up to {@code capacity} blocks. */
+    BlockIndex(int capacity) {
+        long slots = Long.highestOneBit(Math.max(16L, 1L + capacity * 10L / 7L) - 1) << 1;
+        table = new int[(int) Math.min(slots, 1 << 30)];
+        tableMask = table.length - 1;
+        tableShift = 32 - Integer.numberOfTrailingZeros(table.length);
+        keys = new int[capacity];
+        next = new int[capacity];
+        long bloomBits = Math.max(64L, (long) table.length * 4);
+        bloom = new long[(int) (bloomBits >>> 6)];
+        bloomShift = 64 - Long.numberOfTrailingZeros(bloomBits);
+    }
+
+    /**
+     * Inserts {@code block} (blocks must come in increasing order) unless a block with the same key
+     * and content is already indexed; returns that earlier block, or {@code block} itself.
+     */
+    int insert(int block, int key, SameContent same) throws IOException {
+        keys[block] = key;
+        next[block] = -1;
+        int slot = slotOf(key);
+        while (true) {
+            int head = table[slot] - 1;
+            if (head < 0) {
+                table[slot] = block + 1;
+                long h = bloomHash(key);
+                bloom[(int) (h >>> 6)] |= 1L << h;
+                return block;
+            }
+            if (keys[head] == key) {
+                int last = head;
+                for (int c = head; c >= 0; c = next[c]) {
+                    if (same.test(c)) {
+                        return c;
+                    }
+                    last = c;
+                }
+                next[last] = block;
+                return block;
+            }
+            slot = (slot + 1) & tableMask;
+        }
+    }
+
+    private int slotOf(int key) {
+        return (key * 0x9E3779B9) >>> tableShift;
+    }
+
+    private long bloomHash(int key) {
+        return ((key * 0x85EBCA6BL) & 0xffffffffL) * 0x9E3779B97F4A7C15L >>> bloomShift;
+    }
+
+    /** False when no block has this key; true means "maybe". */
+    boolean mightContain(int key) {
+        long h = bloomHash(key);
+        return (bloom[(int) (h >>> 6)] & (1L << h)) != 0;
+    }
+
+    /** The lowest indexed block with this key, or -1. */
+    int head(int key) {
+        int slot = slotOf(key);
+        while (true) {
+            int head = table[slot] - 1;
+            if (head < 0 || keys[head] == key) {
+                return head;
+            }
+            slot = (slot + 1) & tableMask;
+        }
+    }
+
+    /** The next indexed block with the same key (and other content), or -1. */
+    int next(int block) {
+        return next[block];
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.puavomirror.rdiff;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Answers the matcher's one question (spec section 4.2): which block, if any, librsync would
+ * match a window to: the lowest index whose lookup key and content agree. A signature answers
+ * it with strong sums; the basis file itself can answer it by comparing bytes.
+ */
+interface BlockMatcher {
+    SignatureParams params();
+
+    int count();
+
+    /** False when no block has this key; true means "maybe". */
+    boolean mightContain(int key);
+
+    /** A lookup for one delta run: it holds scratch space and is used from one thread. */
+    Lookup newLookup() throws IOException;
+
+    interface Lookup extends Closeable {
+        /** The lowest block whose key is {@code key} and whose content equals {@code buf[off, off+len)}, or -1. */
+        int find(int key, byte[] buf, int off, int len) throws IOException;
+
+        /**
+         * A cheap first try after a match of block {@code previous}: if the window equals block
+         * {@code previous + 1}, the block librsync matches for it; otherwise (or when this lookup
+         * cannot tell cheaply) -1, and the caller falls back to {@link #find}.
+         */
+        default int continuation(int previous, byte[] buf, int off, int len) throws IOException {
+            return -1;
+        }
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+}
