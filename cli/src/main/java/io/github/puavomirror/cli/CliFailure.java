@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.rdiff.RdiffResult;
 
 /**
@@ -30,6 +31,13 @@ public final class CliFailure extends Exception {
     /** A failed job: exit 1, or {@code rdiffResult}'s code under rdiff. */
     public static CliFailure failed(String subject, String problem, RdiffResult rdiffResult, Throwable cause) {
         return new CliFailure(subject, problem, rdiffResult, ExitCodePolicy.FAILURE, cause);
+    }
+
+    /** A failed mirror job: exit 2 when the request itself was wrong, else 1; the message names the file. */
+    public static CliFailure of(MirrorException e) {
+        return e.isUsage()
+                ? new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
+                : new CliFailure(null, e.getMessage(), RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
     }
 
     public RdiffResult rdiffResult() {

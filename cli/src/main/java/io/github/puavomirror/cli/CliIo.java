@@ -36,6 +36,23 @@ public record CliIo(InputStream in, OutputStream out, PrintStream err, LongSuppl
         return new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     }
 
+    /**
+     * Whether {@link #err} is the process's stderr and that is a terminal. Linux names fd 2's
+     * target under /proc; elsewhere {@link System#console()}, which looks at stdin and stdout,
+     * is the best guess.
+     */
+    boolean errIsTerminal() {
+        if (err != System.err) {
+            return false;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
     /** fd 0's size when it is a regular file (Linux /proc), else -1 like librsync's rs_file_size. */
     private static long processStdinLength() {
         Path fd0 = Path.of("/proc/self/fd/0");

@@ -24,17 +24,25 @@ final class EngineOption {
     String choice;
 
     /**
+     * The choice as given, checked, for jobs that pick the engine themselves; null means the
+     * environment's choice.
+     */
+    String name() {
+        if (choice != null && !CHOICES.contains(choice)) {
+            throw new ParameterException(mixee.commandLine(),
+                    "unknown engine '" + choice + "' (expected auto, java or native)");
+        }
+        return choice;
+    }
+
+    /**
      * The engine to use; with {@code verbose}, says on {@code err} which one and why.
      *
      * @throws CliFailure when the engine cannot be had (a usage error: the user asked for it)
      */
     RdiffEngine select(boolean verbose, PrintStream err) throws CliFailure {
-        if (choice != null && !CHOICES.contains(choice)) {
-            throw new ParameterException(mixee.commandLine(),
-                    "unknown engine '" + choice + "' (expected auto, java or native)");
-        }
         try {
-            return Engines.select(choice, report -> {
+            return Engines.select(name(), report -> {
                 if (verbose) {
                     err.println("puavo-mirror: engine " + report);
                 }

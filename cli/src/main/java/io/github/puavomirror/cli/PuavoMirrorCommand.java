@@ -23,6 +23,10 @@ import java.util.concurrent.Callable;
         description = "Publishes Puavo OS image mirrors with librsync-compatible rdiffs.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            UpdateRepositoryCommand.class,
+            VerifyCommand.class,
+            PruneCommand.class,
+            DemoCommand.class,
             RdiffCommand.class,
             DiffCommand.class,
             HelpCommand.class,

@@ -50,10 +50,9 @@ final class MetaWriter {
         List<CksumsFile.Entry> entries = new ArrayList<>();
         Set<String> ours = new HashSet<>();
         for (RdiffPlan plan : plans) {
-            MetaJson.Series series = MetaJson.build(plan, base, img -> images.get(img).puavoConf(), sums::get);
-            if (!withheld.isEmpty()) {
-                series = without(series, withheld);
-            }
+            MetaJson.Series series = withheld.isEmpty()
+                    ? MetaJson.build(plan, base, img -> images.get(img).puavoConf(), sums::get)
+                    : without(plan, images, sums, withheld);
             String fileName = MetaJson.fileName(series.name());
             ours.add(fileName);
             put(metaDir.resolve(fileName), MetaJson.toBytes(series), Step.META);
@@ -74,17 +73,24 @@ final class MetaWriter {
         }
     }
 
-    private static MetaJson.Series without(MetaJson.Series series, Set<String> withheld) {
+    /**
+     * The meta without the withheld names. They are left out before their checksums are looked
+     * up, because they may have none: an rdiff that a killed run put in place but did not record.
+     */
+    private MetaJson.Series without(RdiffPlan plan, Map<ImageName, ImageRecord> images, Map<String, Checksums> sums,
+                                    Set<String> withheld) {
         List<MetaJson.Image> kept = new ArrayList<>();
-        for (MetaJson.Image image : series.images()) {
-            if (withheld.contains(image.filename())) {
+        for (ImageName image : plan.series().images()) {
+            if (withheld.contains(image.fileName())) {
                 continue;
             }
-            List<MetaJson.Diff> diffs = image.diffs().stream().filter(d -> !withheld.contains(d.filename())).toList();
-            kept.add(new MetaJson.Image(diffs, image.filename(), image.id(), image.puavoConf(), image.size(),
-                    image.urls(), image.version(), image.cksum(), image.sha256(), image.sha512()));
+            List<MetaJson.Diff> diffs = plan.diffsFor(image).stream()
+                    .filter(pair -> !withheld.contains(pair.rdiffName()))
+                    .map(pair -> MetaJson.Diff.of(pair, base, sums.get(pair.rdiffName())))
+                    .toList();
+            kept.add(MetaJson.Image.of(image, images.get(image).puavoConf(), sums.get(image.fileName()), base, diffs));
         }
-        return new MetaJson.Series(series.name(), kept);
+        return new MetaJson.Series(plan.series().name(), kept);
     }
 
     /** CKSUMS lines for a meta: each image, then its rdiffs, in meta order. */

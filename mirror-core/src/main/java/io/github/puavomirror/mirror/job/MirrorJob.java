@@ -127,20 +127,32 @@ public final class MirrorJob {
         }
     }
 
-    private void checkFolders() throws MirrorException {
+    private void checkFolders() throws IOException {
         if (!Files.isDirectory(imageDir)) {
             throw MirrorException.usage(imageDir + ": " + (Files.exists(imageDir) ? "is not a folder" : "no such folder"));
         }
-        if (mirrorDir.equals(imageDir)) {
+        // Compared with symlinks resolved: an alias of the image folder is the image folder.
+        Path realImages = imageDir.toRealPath();
+        Path realMirror = resolved(mirrorDir);
+        if (realMirror.equals(realImages)) {
             throw MirrorException.usage(mirrorDir + ": the mirror folder must not be the image folder");
         }
-        if (imageDir.startsWith(mirrorDir)) {
+        if (realImages.startsWith(realMirror)) {
             throw MirrorException.usage(mirrorDir + ": the mirror folder must not contain the image folder "
                     + imageDir + " (it would publish it)");
         }
         if (Files.exists(mirrorDir) && !Files.isDirectory(mirrorDir)) {
             throw MirrorException.usage(mirrorDir + ": is not a folder");
         }
+    }
+
+    /** {@code path} with symlinks resolved in the part that exists; the rest is appended as given. */
+    private static Path resolved(Path path) throws IOException {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? path : existing.toRealPath().resolve(existing.relativize(path));
     }
 
     private MirrorSummary run(List<RdiffPlan> plans, Map<ImageName, Path> files, boolean publish)

@@ -12,41 +12,74 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run per mirror: an OS file lock on the state folder's {@code lock} file. The kernel drops
  * the lock when its process dies, so a lock left by a killed run never blocks the next one; the
  * file's text only tells the refused run who holds it.
+ *
+ * <p>OS locks belong to the process, and closing any channel to the file releases them all, so
+ * a second run in the same JVM (Ant, Maven, tests) must be refused from memory without opening
+ * the file at all.
  */
 final class MirrorLock implements AutoCloseable {
+    /** Lock files held by this JVM, with the holder text the refused run reports. */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private MirrorLock(FileChannel channel, FileLock lock) {
+    private MirrorLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     static MirrorLock acquire(Path lockFile) throws IOException {
         Files.createDirectories(lockFile.getParent());
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock l;
-        try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            l = null;
-        }
-        if (l == null) {
-            String holder = holderOf(ch);
-            ch.close();
-            throw new MirrorException(lockFile.getParent().getParent() + ": another run is publishing this mirror ("
-                    + (holder.isEmpty() ? "holder unknown" : holder) + "); try again when it has finished");
-        }
+        Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-        return new MirrorLock(ch, l);
+        String other = HELD_HERE.putIfAbsent(key, me);
+        if (other != null) {
+            throw refused(lockFile, other);
+        }
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                String holder = holderOf(ch);
+                ch.close();
+                throw refused(lockFile, holder);
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            return new MirrorLock(key, ch, l);
+        } catch (IOException | RuntimeException | Error e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            HELD_HERE.remove(key);
+            throw e;
+        }
+    }
+
+    private static MirrorException refused(Path lockFile, String holder) {
+        return new MirrorException(lockFile.getParent().getParent() + ": another run is publishing this mirror ("
+                + (holder.isEmpty() ? "holder unknown" : holder) + "); try again when it has finished");
     }
 
     private static String holderOf(FileChannel ch) {
@@ -74,7 +107,11 @@ final class MirrorLock implements AutoCloseable {
         try {
             lock.release();
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                HELD_HERE.remove(key);
+            }
         }
     }
 }

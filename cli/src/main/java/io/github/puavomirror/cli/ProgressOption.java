@@ -1,0 +1,58 @@
+package io.github.puavomirror.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --progress=auto|bar|lines|none}, for the commands that run a mirror job. */
+final class ProgressOption {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--progress", paramLabel = "WHEN",
+            description = "auto (a bar when stderr is a terminal, else one line per step), bar, lines or none.")
+    String choice = "auto";
+
+    /** The renderer for this choice, on {@code io}'s streams. */
+    ProgressRenderer renderer(CliIo io, boolean dryRun) {
+        return renderer(io, dryRun, true);
+    }
+
+    /**
+     * The renderer for this choice, on {@code io}'s streams.
+     *
+     * @param lines false to show nothing where {@code auto} would print a line per step
+     */
+    ProgressRenderer renderer(CliIo io, boolean dryRun, boolean lines) {
+        ProgressRenderer.Mode mode = switch (choice) {
+            case "auto" -> io.errIsTerminal() ? ProgressRenderer.Mode.BAR
+                    : lines ? ProgressRenderer.Mode.LINES : ProgressRenderer.Mode.NONE;
+            case "bar" -> ProgressRenderer.Mode.BAR;
+            case "lines" -> ProgressRenderer.Mode.LINES;
+            case "none" -> ProgressRenderer.Mode.NONE;
+            default -> throw new ParameterException(mixee.commandLine(),
+                    "unknown progress '" + choice + "' (expected auto, bar, lines or none)");
+        };
+        ProgressRenderer r = new ProgressRenderer(mode, dryRun, io.outWriter(), io.err(), System::nanoTime,
+                terminalColumns());
+        r.startTicker();
+        return r;
+    }
+
+    /** Shells set COLUMNS but rarely export it; 80 is the safe guess otherwise. */
+    private static int terminalColumns() {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null) {
+            try {
+                int n = Integer.parseInt(columns.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                return 80;
+            }
+        }
+        return 80;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.MirrorJob;
+import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.MirrorPrune;
+import io.github.puavomirror.mirror.job.PruneReport;
+import io.github.puavomirror.mirror.job.PruneRequest;
+import io.github.puavomirror.rdiff.RdiffResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** amxa's {@code puavo-mirror-clean}: removes what no meta lists any more. */
+@Command(name = "prune",
+        description = {
+            "Remove the images and rdiffs of MIRROR_DIR that no meta lists any more,",
+            "and the temporary files of interrupted runs.",
+        },
+        sortOptions = false,
+        footer = {"", "Exit status: 0 done, 1 failed, 2 usage error."})
+public final class PruneCommand implements Callable<Integer> {
+    @ParentCommand
+    PuavoMirrorCommand parent;
+
+    @Option(names = {"-n", "--dry-run"}, description = "List what would be removed; remove nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "MIRROR_DIR", description = "The published mirror.")
+    Path mirrorDir;
+
+    @Override
+    public Integer call() throws CliFailure {
+        Path dir = mirrorDir.toAbsolutePath().normalize();
+        // Without meta/ every image would count as unlisted: an image folder given by mistake
+        // would lose its images.
+        if (Files.isDirectory(dir) && !Files.isDirectory(dir.resolve(MirrorJob.META_DIR))) {
+            throw CliFailure.failed(dir.toString(), "no " + MirrorJob.META_DIR + "/ folder, so not a mirror;"
+                    + " nothing removed", RdiffResult.IO_ERROR, null);
+        }
+        PruneReport report;
+        try {
+            // The report lists every removal; the job's own notes would repeat them.
+            report = MirrorPrune.run(new PruneRequest(dir, dryRun), MirrorListener.NONE);
+        } catch (MirrorException e) {
+            throw CliFailure.of(e);
+        }
+        PrintWriter out = parent.io().outWriter();
+        String verb = report.dryRun() ? "would remove" : "removed";
+        for (PruneReport.Removal r : report.removals()) {
+            out.println(verb + " " + dir.relativize(r.file()) + "  " + Sizes.bytes(r.size()) + "  (" + r.reason() + ")");
+        }
+        out.println(report.removals().isEmpty() ? "nothing to remove"
+                : verb + " " + report.removals().size() + " file" + (report.removals().size() == 1 ? "" : "s") + ", "
+                        + Sizes.bytes(report.totalBytes()) + " in all");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.MirrorVerify;
+import io.github.puavomirror.mirror.job.VerifyReport;
+import io.github.puavomirror.mirror.job.VerifyRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Checks a published mirror against its metas and CKSUMS, as its clients will. */
+@Command(name = "verify",
+        description = {
+            "Check that every file the metas and CKSUMS of MIRROR_DIR list is there",
+            "with the size and checksums they give, and that every rdiff's source is",
+            "an image of its series.",
+        },
+        sortOptions = false,
+        footer = {
+            "",
+            "Problems go to stdout, one line each naming the file, then a summary line;",
+            "warnings (unlisted or temporary files) and progress go to stderr.",
+            "Exit status: 0 no problem, 1 problems found or the check failed, 2 usage error.",
+        })
+public final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    PuavoMirrorCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--deep", description = "Also apply every rdiff to its source and compare with its target.")
+    boolean deep;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files read at once; default: the number of CPUs.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    EngineOption engineOption;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "MIRROR_DIR", description = "The published mirror.")
+    Path mirrorDir;
+
+    @Override
+    public Integer call() throws CliFailure {
+        if (jobs < 1) {
+            throw new ParameterException(spec.commandLine(), "jobs must be at least 1, got " + jobs);
+        }
+        VerifyRequest request = new VerifyRequest(mirrorDir, deep, engineOption.name(), jobs);
+        CliIo io = parent.io();
+        VerifyReport report;
+        try (ProgressRenderer renderer = progress.renderer(io, false)) {
+            report = MirrorVerify.run(request, renderer);
+        } catch (MirrorException e) {
+            throw CliFailure.of(e);
+        }
+        report.warnings().forEach(w -> io.err().println("puavo-mirror: warning: " + w));
+        return print(report, io.outWriter());
+    }
+
+    /** Prints the problems and the summary line; the exit code: 1 when there are problems. */
+    static int print(VerifyReport report, PrintWriter out) {
+        report.problems().forEach(p -> out.println(p.line()));
+        out.println(report.summaryLine());
+        out.flush();
+        return report.ok() ? 0 : ExitCodePolicy.FAILURE;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.puavomirror.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** A few small plain-file "images" of one series, each a slight change of the previous. */
+final class TinySeries {
+    static final String SERIES = "puavo-os-test-bookworm-amd64";
+
+    private TinySeries() {
+    }
+
+    static String name(int i) {
+        return String.format("puavo-os-test-bookworm-2024-01-%02d-120000-amd64.img", i + 10);
+    }
+
+    static List<Path> write(Path dir, int count) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(7);
+        byte[] content = new byte[48 << 10];
+        random.nextBytes(content);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < 256; j++) {
+                content[random.nextInt(content.length)] = (byte) random.nextInt();
+            }
+            files.add(Files.write(dir.resolve(name(i)), content));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.puavomirror.mirror.job;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Swallows what is written and compares it with a file's content, reading the file alongside.
+ * Checking a new rdiff this way (patch output against the target image) is stricter than comparing
+ * sha512s, since equal bytes give equal hashes, and it runs at memory speed instead of hash speed.
+ */
+final class ComparingOutputStream extends OutputStream {
+    private static final int CHUNK = 1 << 20;
+
+    private final FileChannel expected;
+    private final byte[] buf = new byte[CHUNK];
+    private int have;
+    private int used;
+    private long position;
+    private long mismatchAt = -1;
+
+    ComparingOutputStream(Path file) throws IOException {
+        this.expected = FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        while (len > 0 && mismatchAt < 0) {
+            if (used == have && !refill()) {
+                mismatchAt = position;
+                return;
+            }
+            int n = Math.min(len, have - used);
+            int m = Arrays.mismatch(buf, used, used + n, b, off, off + n);
+            if (m >= 0) {
+                mismatchAt = position + m;
+                return;
+            }
+            used += n;
+            position += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    private boolean refill() throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        int n = expected.read(bb);
+        have = Math.max(n, 0);
+        used = 0;
+        return n > 0;
+    }
+
+    /**
+     * Whether everything written equals the whole file; call after the last write.
+     *
+     * @return -1 when equal, else the offset of the first difference (the shorter length when one is a prefix)
+     */
+    long firstDifference() throws IOException {
+        if (mismatchAt >= 0) {
+            return mismatchAt;
+        }
+        return position == expected.size() ? -1 : position;
+    }
+
+    @Override
+    public void close() throws IOException {
+        expected.close();
+    }
+}

@@ -1,0 +1,308 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.mirror.AtomicFiles;
+import io.github.puavomirror.mirror.ChecksumSink;
+import io.github.puavomirror.mirror.Checksums;
+import io.github.puavomirror.mirror.CksumsFile;
+import io.github.puavomirror.mirror.FileChecksums;
+import io.github.puavomirror.mirror.MetaJson;
+import io.github.puavomirror.mirror.MirrorFormatException;
+import io.github.puavomirror.mirror.job.MirrorEvent.Step;
+import io.github.puavomirror.mirror.job.VerifyReport.Problem;
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.nativelib.Engines;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Checks a published mirror the way its clients depend on it: every meta and CKSUMS entry names
+ * a file that is there with that size, cksum, sha256 and sha512; every rdiff's source version is
+ * an image of its series; and (with {@code deep}) every rdiff applied to its source gives its
+ * target. Each file is read once, in parallel, however many entries name it.
+ */
+public final class MirrorVerify {
+    private static final int IO_BUFFER = 1 << 20;
+
+    private final VerifyRequest request;
+    private final MirrorListener events;
+    private final Path mirrorDir;
+    private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = new ArrayList<>();
+
+    private MirrorVerify(VerifyRequest request, MirrorListener events) {
+        this.request = request;
+        this.events = events;
+        this.mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
+    }
+
+    /** What one entry says a file is: where the claim comes from, and the values it states. */
+    private record Claim(String source, long size, Long cksum, String sha256, String sha512) {
+    }
+
+    /** An rdiff to apply in a deep check: its file, its source image and the target's sha512 and size. */
+    private record Application(Path rdiff, Path source, String targetName, long targetSize, String targetSha512) {
+    }
+
+    /**
+     * @throws MirrorException when the mirror folder is missing (a usage error) or cannot be listed
+     */
+    public static VerifyReport run(VerifyRequest request, MirrorListener listener) throws MirrorException {
+        MirrorVerify v = new MirrorVerify(request, listener);
+        try {
+            return v.execute();
+        } catch (MirrorException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MirrorException(IoErrors.describe(e), e);
+        }
+    }
+
+    private VerifyReport execute() throws IOException {
+        if (!Files.isDirectory(mirrorDir)) {
+            throw MirrorException.usage(mirrorDir + ": " + (Files.exists(mirrorDir) ? "is not a folder" : "no such folder"));
+        }
+        Map<Path, List<Claim>> claims = new LinkedHashMap<>();
+        List<Application> applications = new ArrayList<>();
+        Path metaDir = mirrorDir.resolve(MirrorJob.META_DIR);
+        int metas = 0;
+        for (Path metaFile : metaFiles(metaDir)) {
+            MetaJson.Series series;
+            try {
+                series = MetaJson.read(metaFile);
+            } catch (MirrorFormatException e) {
+                problems.add(new Problem(metaFile, "unreadable meta: " + e.getMessage()));
+                continue;
+            }
+            metas++;
+            String expected = MetaJson.fileName(series.name());
+            if (!metaFile.getFileName().toString().equals(expected)) {
+                problems.add(new Problem(metaFile, "describes series " + series.name() + ", so it should be named "
+                        + expected));
+            }
+            claimSeries(metaFile, series, claims, applications);
+        }
+        Path cksums = mirrorDir.resolve(MirrorJob.CKSUMS_FILE);
+        if (Files.isRegularFile(cksums)) {
+            try {
+                for (CksumsFile.Entry e : CksumsFile.read(cksums)) {
+                    claims.computeIfAbsent(published(e.name()), k -> new ArrayList<>())
+                            .add(new Claim(MirrorJob.CKSUMS_FILE, e.size(), e.cksum(), null, null));
+                }
+            } catch (MirrorFormatException e) {
+                problems.add(new Problem(cksums, "unreadable: " + e.getMessage()));
+            }
+        } else if (metas > 0) {
+            problems.add(new Problem(cksums, "missing, although meta/ lists series"));
+        }
+        AtomicLong bytes = new AtomicLong();
+        Map<Path, Checksums> actual = checksum(claims, bytes);
+        claims.forEach((file, list) -> compare(file, list, actual.get(file)));
+        int applied = 0;
+        if (request.deep()) {
+            applied = apply(applications, actual);
+        }
+        unlisted(claims.keySet());
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort((a, b) -> a.file().compareTo(b.file()));
+        return new VerifyReport(sorted, warnings, actual.size(), bytes.get(), applied);
+    }
+
+    private List<Path> metaFiles(Path metaDir) throws IOException {
+        Map<String, Path> files = new TreeMap<>();
+        if (Files.isDirectory(metaDir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(metaDir, "*.json")) {
+                for (Path p : ds) {
+                    if (!p.getFileName().toString().startsWith(".")) {
+                        files.put(p.getFileName().toString(), p);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(files.values());
+    }
+
+    private void claimSeries(Path metaFile, MetaJson.Series series, Map<Path, List<Claim>> claims,
+                             List<Application> applications) {
+        String source = mirrorDir.relativize(metaFile).toString();
+        Map<String, MetaJson.Image> byVersion = new HashMap<>();
+        for (MetaJson.Image image : series.images()) {
+            byVersion.putIfAbsent(image.version(), image);
+        }
+        for (MetaJson.Image image : series.images()) {
+            Path imageFile = mirrorDir.resolve(image.filename());
+            claims.computeIfAbsent(imageFile, k -> new ArrayList<>()).add(new Claim(source, image.size(),
+                    cksum(imageFile, source, image.cksum()), image.sha256(), image.sha512()));
+            for (MetaJson.Diff diff : image.diffs()) {
+                Path rdiff = mirrorDir.resolve(MirrorJob.RDIFFS_DIR).resolve(diff.filename());
+                claims.computeIfAbsent(rdiff, k -> new ArrayList<>()).add(new Claim(source, diff.size(),
+                        cksum(rdiff, source, diff.cksum()), diff.sha256(), diff.sha512()));
+                MetaJson.Image from = byVersion.get(diff.version());
+                if (from == null) {
+                    problems.add(new Problem(rdiff, "its source version " + diff.version() + " is not an image of series "
+                            + series.name() + " in " + source + " (boot servers will not use it)"));
+                } else if (from == image) {
+                    problems.add(new Problem(rdiff, "its source version " + diff.version() + " is its own target"));
+                } else {
+                    applications.add(new Application(rdiff, mirrorDir.resolve(from.filename()), image.filename(),
+                            image.size(), image.sha512()));
+                }
+            }
+        }
+    }
+
+    /** A meta's cksum string as a number, or null (with a problem) when it is not the decimal CRC clients expect. */
+    private Long cksum(Path file, String source, String value) {
+        if (value.matches("(0|[1-9][0-9]{0,9})") && Long.parseLong(value) <= 0xffffffffL) {
+            return Long.parseLong(value);
+        }
+        problems.add(new Problem(file, source + " gives cksum \"" + value + "\", which is not a decimal POSIX cksum"));
+        return null;
+    }
+
+    /** Where a CKSUMS name is published: rdiffs live under {@code rdiffs/}, images at the top. */
+    private Path published(String name) {
+        return name.endsWith(".rdiff") ? mirrorDir.resolve(MirrorJob.RDIFFS_DIR).resolve(name) : mirrorDir.resolve(name);
+    }
+
+    private Map<Path, Checksums> checksum(Map<Path, List<Claim>> claims, AtomicLong bytes) throws IOException {
+        Map<Path, Checksums> out = Collections.synchronizedMap(new HashMap<>());
+        List<Callable<Void>> work = new ArrayList<>();
+        for (Path file : claims.keySet()) {
+            if (!Files.isRegularFile(file)) {
+                problems.add(new Problem(file, Files.exists(file) ? "is not a regular file" : "missing, but listed in "
+                        + claims.get(file).get(0).source()));
+                continue;
+            }
+            work.add(() -> {
+                long t0 = System.nanoTime();
+                Checksums sums;
+                try {
+                    sums = FileChecksums.compute(file);
+                } catch (IOException e) {
+                    problems.add(new Problem(file, "cannot be read: " + IoErrors.describe(e)));
+                    return null;
+                }
+                bytes.addAndGet(sums.size());
+                out.put(file, sums);
+                events.on(new MirrorEvent.StepFinished(Step.CHECKSUM, mirrorDir.relativize(file).toString(), sums.size(),
+                        System.nanoTime() - t0, false));
+                return null;
+            });
+        }
+        Parallel.run(work, request.jobs());
+        return out;
+    }
+
+    private void compare(Path file, List<Claim> list, Checksums got) {
+        if (got == null) {
+            return;
+        }
+        for (Claim c : list) {
+            if (got.size() != c.size()) {
+                problems.add(new Problem(file, "size is " + got.size() + ", but " + c.source() + " says " + c.size()));
+            } else if (c.cksum() != null && got.cksum() != c.cksum()) {
+                problems.add(new Problem(file, "cksum is " + got.cksum() + ", but " + c.source() + " says " + c.cksum()));
+            } else if (c.sha256() != null && !got.sha256().equals(c.sha256())) {
+                problems.add(new Problem(file, "sha256 differs from " + c.source()));
+            } else if (c.sha512() != null && !got.sha512().equals(c.sha512())) {
+                problems.add(new Problem(file, "sha512 differs from " + c.source()));
+            }
+        }
+    }
+
+    /** Applies each intact rdiff to its intact source; returns how many were applied. */
+    private int apply(List<Application> applications, Map<Path, Checksums> actual) throws IOException {
+        RdiffEngine engine;
+        try {
+            engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
+        } catch (IllegalArgumentException e) {
+            throw MirrorException.usage(e.getMessage());
+        }
+        Set<Path> done = Collections.synchronizedSet(new TreeSet<>());
+        List<Callable<Void>> work = new ArrayList<>();
+        for (Application a : applications) {
+            // A file already found wrong would only repeat its problem; check what is intact.
+            if (!actual.containsKey(a.rdiff()) || !actual.containsKey(a.source()) || hasProblem(a.rdiff())
+                    || hasProblem(a.source())) {
+                continue;
+            }
+            work.add(() -> {
+                long t0 = System.nanoTime();
+                ChecksumSink result = new ChecksumSink();
+                try (FileChannel basis = FileChannel.open(a.source(), StandardOpenOption.READ);
+                     InputStream delta = new BufferedInputStream(Files.newInputStream(a.rdiff()), IO_BUFFER);
+                     OutputStream out = result.wrap(OutputStream.nullOutputStream())) {
+                    engine.patch(basis, delta, out);
+                } catch (IOException e) {
+                    problems.add(new Problem(a.rdiff(), "applying it to " + a.source().getFileName() + " fails: "
+                            + e.getMessage()));
+                    return null;
+                }
+                Checksums got = result.finish();
+                if (got.size() != a.targetSize() || !got.sha512().equals(a.targetSha512())) {
+                    problems.add(new Problem(a.rdiff(), "applied to " + a.source().getFileName() + " it does not give "
+                            + a.targetName() + " (sha512 differs)"));
+                }
+                done.add(a.rdiff());
+                events.on(new MirrorEvent.StepFinished(Step.RDIFF, mirrorDir.relativize(a.rdiff()).toString(),
+                        got.size(), System.nanoTime() - t0, false));
+                return null;
+            });
+        }
+        Parallel.run(work, request.jobs());
+        return done.size();
+    }
+
+    private boolean hasProblem(Path file) {
+        synchronized (problems) {
+            return problems.stream().anyMatch(p -> p.file().equals(file));
+        }
+    }
+
+    /** Published files that no entry lists, and temporary files a killed run left. */
+    private void unlisted(Set<Path> listed) throws IOException {
+        for (Path dir : List.of(mirrorDir, mirrorDir.resolve(MirrorJob.RDIFFS_DIR), mirrorDir.resolve(MirrorJob.META_DIR))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            Map<String, Path> entries = new TreeMap<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    entries.put(p.getFileName().toString(), p);
+                }
+            }
+            for (Map.Entry<String, Path> e : entries.entrySet()) {
+                String name = e.getKey();
+                Path p = e.getValue();
+                if (AtomicFiles.isTempName(name)) {
+                    warnings.add(p + ": temporary file left by an interrupted run (prune removes it)");
+                } else if (dir.equals(mirrorDir)) {
+                    if (name.endsWith(".img") && !listed.contains(p)) {
+                        warnings.add(p + ": published, but no meta lists it (prune removes it)");
+                    }
+                } else if (dir.getFileName().toString().equals(MirrorJob.RDIFFS_DIR) && !listed.contains(p)) {
+                    warnings.add(p + ": published, but no meta lists it (prune removes it)");
+                }
+            }
+        }
+    }
+}
