@@ -53,7 +53,8 @@ final class ImagePublisher {
         boolean copied = false;
         try {
             try {
-                Files.createLink(tmp, source);
+                // link() on a symlink would link the symlink itself, whose relative target breaks in the mirror.
+                Files.createLink(tmp, source.toRealPath());
             } catch (NoSuchFileException e) {
                 throw e;
             } catch (IOException | UnsupportedOperationException e) {

@@ -46,7 +46,7 @@ public final class MirrorVerify {
     private final MirrorListener events;
     private final Path mirrorDir;
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     private MirrorVerify(VerifyRequest request, MirrorListener events) {
         this.request = request;
@@ -157,8 +157,10 @@ public final class MirrorVerify {
                         cksum(rdiff, source, diff.cksum()), diff.sha256(), diff.sha512()));
                 MetaJson.Image from = byVersion.get(diff.version());
                 if (from == null) {
-                    problems.add(new Problem(rdiff, "its source version " + diff.version() + " is not an image of series "
-                            + series.name() + " in " + source + " (boot servers will not use it)"));
+                    // Upstream's extra_rdiffs may come from images outside the list: laptops fetch
+                    // them by name, boot servers skip them. Not wrong, but worth knowing.
+                    warnings.add(rdiff + ": its source version " + diff.version() + " is not an image of series "
+                            + series.name() + " in " + source + " (boot servers skip it; --deep cannot apply it)");
                 } else if (from == image) {
                     problems.add(new Problem(rdiff, "its source version " + diff.version() + " is its own target"));
                 } else {

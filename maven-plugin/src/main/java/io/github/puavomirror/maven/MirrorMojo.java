@@ -1,0 +1,180 @@
+package io.github.puavomirror.maven;
+
+import io.github.puavomirror.mirror.ImageSeries;
+import io.github.puavomirror.mirror.RepositoryUrl;
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.MirrorJob;
+import io.github.puavomirror.mirror.job.MirrorRequest;
+import io.github.puavomirror.mirror.job.MirrorSummary;
+import io.github.puavomirror.rdiff.SignatureOptions;
+import io.github.puavomirror.rdiff.SignatureType;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Publishes a Puavo OS image mirror: links the images of each series into the mirror, builds
+ * the rdiffs into the newest images, and writes {@code meta/<series>.json} and {@code CKSUMS}.
+ * Runs are incremental (a second run over unchanged images changes nothing) and atomic (a
+ * failed or killed run leaves metas and CKSUMS describing only whole files).
+ */
+@Mojo(name = "mirror", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class MirrorMojo extends AbstractPuavoMojo {
+
+    /** The folder with the built {@code .img} files, e.g. puavo-os's {@code /srv/puavo-os-images}. */
+    @Parameter(property = "puavo.imageDirectory", required = true)
+    private File imageDirectory;
+
+    /**
+     * The URL prefix of the meta {@code urls}: {@code <base>/<image>} and
+     * {@code <base>/rdiffs/<rdiff>} (upstream's {@code images_urlbase}). A value without a scheme
+     * gets {@code https://}; trailing slashes are dropped. Unset: {@code https://images.amxa.ch}.
+     */
+    @Parameter(property = "puavo.imagesUrlBase")
+    private String imagesUrlBase;
+
+    /**
+     * The series to publish, each as
+     * {@code <series><name/><images><image/></images><extraRdiffs/></series>}; only these are
+     * published. When empty, the series come from {@code puavoOsDirectory}'s config files, or
+     * are discovered in {@code imageDirectory} (one per {@code <prefix>-<arch>}, images in stamp
+     * order). An {@code <extraRdiffs>} element holds
+     * {@code <extraRdiff><target/><sources><source/></sources></extraRdiff>} entries: rdiffs into
+     * a listed target from images that may lie outside the list (bookworm's {@code extra_rdiffs}).
+     */
+    @Parameter
+    private List<Series> series;
+
+    /** How many of the newest images (the last in each list) get rdiffs from every other listed image. */
+    @Parameter(property = "puavo.rdiffTargets", defaultValue = "3")
+    private int rdiffTargets;
+
+    /** rdiff block size in bytes; 0 lets librsync choose from the source size. Upstream bookworm uses 128. */
+    @Parameter(property = "puavo.blockSize", defaultValue = "128")
+    private int blockSize;
+
+    /**
+     * rdiff signature kind, {@code <strong hash>-<rolling sum>}: {@code blake2-rabinkarp} (rdiff
+     * 2.3's default, what bookworm produces), {@code blake2-rollsum} (buster's librsync 2.0),
+     * {@code md4-rabinkarp} or {@code md4-rollsum}.
+     */
+    @Parameter(property = "puavo.signatureType", defaultValue = "blake2-rabinkarp")
+    private String signatureType;
+
+    /**
+     * rdiff engine: {@code auto} (librsync when {@code librsync.so.2} loads, else the built-in Java
+     * engine), {@code java} or {@code native} (fails without librsync). Unset: the
+     * {@code PUAVO_MIRROR_ENGINE} environment variable, else {@code auto}.
+     */
+    @Parameter(property = "puavo.engine")
+    private String engine;
+
+    /** Images checksummed and rdiffs built at once. Unset: the number of processors. */
+    @Parameter(property = "puavo.jobs")
+    private Integer jobs;
+
+    /** Apply each new rdiff to its source before publishing it and compare the result's SHA-512 with the target's. */
+    @Parameter(property = "puavo.verifyRdiffs", defaultValue = "true")
+    private boolean verifyRdiffs;
+
+    /**
+     * A puavo-os checkout. Without {@code writeConfig}, the series are read from its
+     * {@code config/images/*.json} (both the buster and the bookworm format); with it, the series
+     * discovered in {@code imageDirectory} are written there first. Not allowed together with
+     * {@code series}.
+     */
+    @Parameter(property = "puavo.puavoOsDirectory")
+    private File puavoOsDirectory;
+
+    /** With {@code puavoOsDirectory}: write the discovered series to its {@code config/images/<dist>.json}. */
+    @Parameter(property = "puavo.writeConfig", defaultValue = "false")
+    private boolean writeConfig;
+
+    /** Publish only the newest N images of each series (by stamp); 0 keeps all. */
+    @Parameter(property = "puavo.keep", defaultValue = "0")
+    private int keep;
+
+    @Override
+    String goal() {
+        return "mirror";
+    }
+
+    @Override
+    void run() throws MojoFailureException, MirrorException {
+        if (!imageDirectory.isDirectory()) {
+            throw new MojoFailureException("imageDirectory " + imageDirectory + (imageDirectory.exists()
+                    ? " is not a folder" : " does not exist") + ": set <imageDirectory> (or -Dpuavo.imageDirectory)"
+                    + " to the folder that holds the .img files");
+        }
+        if (imagesUrlBase != null) {
+            try {
+                RepositoryUrl.parse(imagesUrlBase);
+            } catch (IllegalArgumentException e) {
+                // The core says "repository URL"; name the parameter the user actually set.
+                throw new MojoFailureException("imagesUrlBase: " + e.getMessage()
+                        + " (expected e.g. https://cdn.example.org)", e);
+            }
+        }
+        List<ImageSeries> configured = SeriesConverter.convert(series);
+        if (!configured.isEmpty() && puavoOsDirectory != null) {
+            throw new MojoFailureException("<series> and <puavoOsDirectory> both name the series to publish:"
+                    + " configure only one of them");
+        }
+        if (writeConfig && puavoOsDirectory == null) {
+            throw new MojoFailureException("writeConfig needs <puavoOsDirectory> (or -Dpuavo.puavoOsDirectory):"
+                    + " the puavo-os checkout whose config/images/ receives the series");
+        }
+        MirrorRequest.Builder b = MirrorRequest.builder(imageDirectory.toPath())
+                .mirrorDirectory(mirrorDirectory.toPath())
+                .repositoryUrl(imagesUrlBase)
+                .series(configured)
+                .rdiffTargets(rdiffTargets)
+                .keep(keep)
+                .signature(new SignatureOptions(signatureType(signatureType), blockSize, 0))
+                .engine(engine)
+                .verifyRdiffs(verifyRdiffs);
+        if (puavoOsDirectory != null) {
+            b.puavoOsDirectory(puavoOsDirectory.toPath(), writeConfig);
+        }
+        if (jobs != null) {
+            b.jobs(jobs);
+        }
+        MirrorRequest request;
+        try {
+            request = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("puavo:mirror configuration: " + e.getMessage(), e);
+        }
+        MirrorSummary summary = MirrorJob.run(request, new LogListener(getLog()));
+        getLog().info(describe(summary));
+    }
+
+    /** Parses {@code <hash>-<rollsum>}, e.g. {@code blake2-rabinkarp}. */
+    static SignatureType signatureType(String value) throws MojoFailureException {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        int dash = v.indexOf('-');
+        SignatureType t = dash < 0 ? null : SignatureType.of(v.substring(0, dash), v.substring(dash + 1));
+        if (t == null) {
+            throw new MojoFailureException("unknown signatureType '" + value + "': use blake2-rabinkarp,"
+                    + " blake2-rollsum, md4-rabinkarp or md4-rollsum");
+        }
+        return t;
+    }
+
+    /** The closing line: what the mirror now lists and what this run did. */
+    String describe(MirrorSummary s) {
+        String listing = String.format(Locale.ROOT, "%d series, %d images (%s), %d rdiffs (%s)", s.series(),
+                s.images(), LogListener.bytes(s.imageBytes()), s.rdiffs(), LogListener.bytes(s.rdiffBytes()));
+        if (s.upToDate()) {
+            return "Mirror " + mirrorDirectory + " is up to date: " + listing;
+        }
+        return String.format(Locale.ROOT, "Mirror %s: %s; built %d rdiffs, wrote %d files in %s;"
+                        + " rdiffs save clients %s", mirrorDirectory, listing, s.rdiffsBuilt(), s.filesWritten(),
+                LogListener.seconds(s.nanos()), LogListener.bytes(s.savedBytes()));
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.puavomirror.maven;
+
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.MirrorPrune;
+import io.github.puavomirror.mirror.job.PruneReport;
+import io.github.puavomirror.mirror.job.PruneRequest;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Removes what the mirror no longer publishes: images and rdiffs that no meta lists (left behind
+ * by {@code keep} or by images dropped from a series) and temporary files of interrupted runs.
+ * It takes the mirror's lock, so it never removes a file a running {@code puavo:mirror} is
+ * writing. Not bound to a phase: removing files is a deliberate step.
+ */
+@Mojo(name = "prune", threadSafe = true)
+public class PruneMojo extends AbstractPuavoMojo {
+
+    /** List what would be removed, remove nothing. */
+    @Parameter(property = "puavo.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    @Override
+    String goal() {
+        return "prune";
+    }
+
+    @Override
+    void run() throws MirrorException {
+        PruneReport report = MirrorPrune.run(new PruneRequest(mirrorDirectory.toPath(), dryRun),
+                new LogListener(getLog()));
+        int n = report.removals().size();
+        String files = n + " file" + (n == 1 ? "" : "s") + " (" + LogListener.bytes(report.totalBytes()) + ")";
+        if (n == 0) {
+            getLog().info("Nothing to prune in " + mirrorDirectory);
+        } else if (report.dryRun()) {
+            getLog().info("Would remove " + files + " from " + mirrorDirectory + " (dry run: nothing removed)");
+        } else {
+            getLog().info("Removed " + files + " from " + mirrorDirectory);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.puavomirror.maven;
+
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.MirrorVerify;
+import io.github.puavomirror.mirror.job.VerifyReport;
+import io.github.puavomirror.mirror.job.VerifyRequest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks a published mirror the way its clients rely on it: every file that a meta or
+ * {@code CKSUMS} lists is there with the stated size, cksum, SHA-256 and SHA-512, and every
+ * rdiff's source is an image of its series. With {@code deep}, every rdiff is also applied to
+ * its source and the result compared with its target. Fails the build when it finds a problem;
+ * unlisted and temporary files are only warned about ({@code puavo:prune} removes them).
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends AbstractPuavoMojo {
+
+    /** Also apply every rdiff to its source and compare the result's SHA-512 with its target's. Slower. */
+    @Parameter(property = "puavo.deep", defaultValue = "false")
+    private boolean deep;
+
+    /**
+     * rdiff engine for {@code deep}: {@code auto}, {@code java} or {@code native}. Unset: the
+     * {@code PUAVO_MIRROR_ENGINE} environment variable, else {@code auto}.
+     */
+    @Parameter(property = "puavo.engine")
+    private String engine;
+
+    /** Files read at once. Unset: the number of processors. */
+    @Parameter(property = "puavo.jobs")
+    private Integer jobs;
+
+    @Override
+    String goal() {
+        return "verify";
+    }
+
+    @Override
+    void run() throws MojoFailureException, MirrorException {
+        VerifyRequest request;
+        try {
+            request = new VerifyRequest(mirrorDirectory.toPath(), deep, engine,
+                    jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("puavo:verify configuration: " + e.getMessage(), e);
+        }
+        VerifyReport report = MirrorVerify.run(request, new LogListener(getLog()));
+        report.warnings().forEach(getLog()::warn);
+        report.problems().forEach(p -> getLog().error(p.line()));
+        getLog().info(mirrorDirectory + ": " + report.summaryLine());
+        if (!report.ok()) {
+            int n = report.problems().size();
+            throw new MojoFailureException("The mirror " + mirrorDirectory + " has " + n + " problem"
+                    + (n == 1 ? "" : "s") + " (the [ERROR] lines above), first " + report.problems().get(0).line()
+                    + ". puavo:mirror republishes files that are missing or damaged.");
+        }
+    }
+}

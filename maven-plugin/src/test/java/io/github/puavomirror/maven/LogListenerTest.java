@@ -1,0 +1,56 @@
+package io.github.puavomirror.maven;
+
+import io.github.puavomirror.mirror.job.MirrorEvent;
+import io.github.puavomirror.mirror.job.MirrorEvent.Step;
+import io.github.puavomirror.mirror.job.MirrorSummary;
+import org.apache.maven.plugin.logging.Log;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogListenerTest {
+    /** Records "level: message" for each log call; debug is off, as in a normal build. */
+    private static Log recording(List<String> lines) {
+        return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("is")) {
+                        return !method.getName().equals("isDebugEnabled");
+                    }
+                    lines.add(method.getName() + ": " + args[0]);
+                    return null;
+                });
+    }
+
+    @Test
+    void logsCoarseStepsOnly() {
+        List<String> lines = new ArrayList<>();
+        LogListener listener = new LogListener(recording(lines));
+
+        listener.on(new MirrorEvent.Info("engine java: pure-Java"));
+        listener.on(new MirrorEvent.Planned(2, 5, 8, 0, 3 * 1024 * 1024));
+        listener.on(new MirrorEvent.StepStarted(Step.RDIFF, "a.rdiff", 1000));
+        listener.on(new MirrorEvent.StepProgress(Step.RDIFF, "a.rdiff", 500, 1000));
+        listener.on(new MirrorEvent.StepFinished(Step.RDIFF, "a.rdiff", 2048, 1_500_000_000L, true));
+        listener.on(new MirrorEvent.Warning("x.img: not squashfs"));
+        listener.on(new MirrorEvent.Finished(new MirrorSummary(1, 1, 0, 0, 0, 0, 0, 0, 0)));
+
+        assertThat(lines).containsExactly(
+                "info: engine java: pure-Java",
+                "info: Plan: 2 series, 5 images, 8 rdiffs to build, 0 up to date (3.0 MiB to read)",
+                "info: rdiff    a.rdiff (2.0 KiB, 1.5 s)",
+                "warn: x.img: not squashfs");
+    }
+
+    @Test
+    void formatsSizes() {
+        assertThat(LogListener.bytes(0)).isEqualTo("0 B");
+        assertThat(LogListener.bytes(1023)).isEqualTo("1023 B");
+        assertThat(LogListener.bytes(1024)).isEqualTo("1.0 KiB");
+        assertThat(LogListener.bytes(1536L * 1024 * 1024)).isEqualTo("1.5 GiB");
+        assertThat(LogListener.bytes(Long.MAX_VALUE)).isEqualTo("8.0 EiB");
+    }
+}
