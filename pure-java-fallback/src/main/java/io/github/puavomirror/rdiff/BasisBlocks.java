@@ -1,11 +1,14 @@
 package io.github.puavomirror.rdiff;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The basis file itself as the matcher, for a one-step diff: its blocks are indexed by weak sum
@@ -52,10 +55,13 @@ final class BasisBlocks implements BlockMatcher {
         return params.type().blake2() && params.strongLength() >= 16;
     }
 
-    /** Reads the basis once, computing each block's weak sum and indexing it. */
+    /**
+     * Reads the basis once, computing each block's weak sum and indexing it. Reading and weak
+     * sums of the next chunk run on a second thread while this one inserts the current chunk:
+     * the two take similar time, and insertion must stay in block order.
+     */
     static BasisBlocks build(Path basis, SignatureParams params, RdiffStats stats) throws IOException {
         int b = params.blockLength();
-        boolean rk = params.type().rabinKarp();
         try (FileChannel ch = FileChannel.open(basis, StandardOpenOption.READ)) {
             long length = ch.size();
             long blocks = (length + b - 1) / b;
@@ -63,45 +69,147 @@ final class BasisBlocks implements BlockMatcher {
                 throw new RdiffException(RdiffResult.MEM_ERROR, basis + ": " + blocks + " blocks of " + b
                         + " bytes are more than " + Signature.MAX_BLOCKS);
             }
-            int count = (int) blocks;
-            BlockIndex index = new BlockIndex(count);
-            int[] canonical = new int[count];
-            BlockReader earlier = new BlockReader(ch, b, length);
             long perRead = Math.max(1L, CHUNK / b) * b;
             if (perRead > Integer.MAX_VALUE - 8) {
                 throw new RdiffException(RdiffResult.MEM_ERROR, "block length " + b + " is too large");
             }
-            byte[] buf = new byte[(int) Math.min(perRead, Math.max(b, length))];
-            long pos = 0;
-            int block = 0;
-            while (pos < length) {
-                int n = readAt(ch, buf, (int) Math.min(buf.length, length - pos), pos);
-                stats.addIn(n);
-                for (int off = 0; off < n; off += b) {
-                    int len = Math.min(b, n - off);
-                    int weak = rk ? WeakSums.rabinKarp(buf, off, len) : WeakSums.rollsum(buf, off, len);
-                    int key = DeltaWriter.keyOf(weak, !rk);
-                    byte[] chunk = buf;
-                    int at = off;
-                    long chunkStart = pos;
-                    canonical[block] = index.insert(block, key, c -> {
-                        // Every indexed block is a full one; only the last block can be short.
-                        if (len != b) {
-                            return false;
-                        }
-                        long cpos = (long) c * b;
-                        if (cpos >= chunkStart) {
-                            return Arrays.equals(chunk, (int) (cpos - chunkStart), (int) (cpos - chunkStart) + len,
-                                    chunk, at, at + len);
-                        }
-                        return earlier.equals(c, chunk, at, len);
-                    });
-                    block++;
+            int count = (int) blocks;
+            BlockIndex index = new BlockIndex(count);
+            int[] canonical = new int[count];
+            Dedup dedup = new Dedup(new BlockReader(ch, b, length), b);
+            try (ChunkReader chunks = new ChunkReader(ch, params, length, (int) Math.min(perRead, Math.max(b, length)))) {
+                int block = 0;
+                for (Chunk c = chunks.next(); c != null; c = chunks.next()) {
+                    stats.addIn(c.length);
+                    dedup.chunk = c;
+                    for (int i = 0; i < c.blocks; i++) {
+                        dedup.at = i * b;
+                        dedup.len = Math.min(b, c.length - dedup.at);
+                        canonical[block] = index.insert(block, c.keys[i], dedup);
+                        block++;
+                    }
+                    chunks.recycle(c);
                 }
-                pos += n;
             }
             stats.setSignature(count, b);
             return new BasisBlocks(basis, params, length, index, canonical);
+        }
+    }
+
+    /** Whether an indexed block has the content of the block being inserted (which is in memory). */
+    private static final class Dedup implements BlockIndex.SameContent {
+        private final BlockReader earlier;
+        private final int b;
+        Chunk chunk;
+        int at;
+        int len;
+
+        Dedup(BlockReader earlier, int b) {
+            this.earlier = earlier;
+            this.b = b;
+        }
+
+        @Override
+        public boolean test(int c) throws IOException {
+            // Every indexed block is a full one; only the last block can be short.
+            if (len != b) {
+                return false;
+            }
+            long cpos = (long) c * b;
+            if (cpos >= chunk.start) {
+                int cat = (int) (cpos - chunk.start);
+                return Arrays.equals(chunk.data, cat, cat + len, chunk.data, at, at + len);
+            }
+            return earlier.equals(c, chunk.data, at, len);
+        }
+    }
+
+    /** A read chunk of whole blocks with their lookup keys. */
+    private static final class Chunk {
+        final byte[] data;
+        final int[] keys;
+        long start;
+        int length;
+        int blocks;
+
+        Chunk(int size, int b) {
+            data = new byte[size];
+            keys = new int[(size + b - 1) / b];
+        }
+    }
+
+    /** Reads chunks and computes their keys ahead, on its own thread, with a few buffers in turn. */
+    private static final class ChunkReader implements AutoCloseable {
+        private static final Chunk END = new Chunk(0, 1);
+        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(3);
+        private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(3);
+        private final Thread thread;
+
+        ChunkReader(FileChannel ch, SignatureParams params, long length, int size) {
+            int b = params.blockLength();
+            boolean rk = params.type().rabinKarp();
+            for (int i = 0; i < 3; i++) {
+                free.add(new Chunk(size, b));
+            }
+            thread = new Thread(() -> {
+                try {
+                    for (long pos = 0; pos < length; ) {
+                        Chunk c = free.take();
+                        c.start = pos;
+                        c.length = readAt(ch, c.data, (int) Math.min(c.data.length, length - pos), pos);
+                        c.blocks = (c.length + b - 1) / b;
+                        for (int i = 0, off = 0; i < c.blocks; i++, off += b) {
+                            int len = Math.min(b, c.length - off);
+                            int weak = rk ? WeakSums.rabinKarp(c.data, off, len) : WeakSums.rollsum(c.data, off, len);
+                            c.keys[i] = DeltaWriter.keyOf(weak, !rk);
+                        }
+                        ready.put(c);
+                        pos += c.length;
+                    }
+                    ready.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable t) {
+                    // Always hand the failure over: the inserting thread is waiting for a chunk.
+                    try {
+                        ready.put(t);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, "puavo-rdiff-basis-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next chunk in file order, or null at the end. */
+        Chunk next() throws IOException {
+            Object o;
+            try {
+                o = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while indexing the basis");
+            }
+            if (o instanceof IOException e) {
+                throw e;
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            return o == END ? null : (Chunk) o;
+        }
+
+        void recycle(Chunk c) {
+            free.offer(c);
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
         }
     }
 

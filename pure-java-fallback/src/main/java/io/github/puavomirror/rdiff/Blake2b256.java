@@ -11,10 +11,11 @@ import java.util.Objects;
  * signatures.
  *
  * <p>It exists because it is much faster than BouncyCastle's {@code Blake2bDigest(256)} on the
- * short inputs rdiff hashes: in {@code StrongSumBenchmark} (JMH, JDK 17, 2-core EPYC) it is
- * @@FIGURES@@
- * The gain comes from keeping the state in locals with the message schedule resolved at
- * compile time, and from not going through a streaming {@code update}/{@code doFinal} API.
+ * block sizes rdiff hashes. {@code StrongSumBenchmark} (JMH, JDK 17, a shared 2-core EPYC):
+ * 128 B 390 vs 915 ns, 2 KiB 3.8 vs 17.7 us, 16 KiB 32 vs 121 us; an interleaved A/B on the same
+ * machine, less exposed to its noise, gave 3.3x, 2.0x and 1.5x. The gain comes from keeping the
+ * state in locals with the message schedule resolved in the source, and from skipping the
+ * streaming {@code update}/{@code doFinal} machinery, which costs most on short inputs.
  * BouncyCastle stays the test oracle ({@code Blake2b256Test}).
  *
  * <p>One instance per thread: it reuses its state and padding buffer, so a call allocates nothing.

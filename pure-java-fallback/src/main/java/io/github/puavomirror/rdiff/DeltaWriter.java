@@ -140,12 +140,8 @@ final class DeltaWriter {
             if (hit < 0) {
                 if (!haveSum || wlen != n) {
                     if (rk) {
-                        h = 1;
-                        pow = 1;
-                        for (int i = p, e = p + n; i < e; i++) {
-                            h = h * WeakSums.RK_MULT + (buf[i] & 0xff);
-                            pow *= WeakSums.RK_MULT;
-                        }
+                        h = WeakSums.rabinKarp(buf, p, n);
+                        pow = n == b ? rkPowB : WeakSums.rabinKarpPower(n);
                     } else {
                         s1 = 0;
                         s2 = 0;

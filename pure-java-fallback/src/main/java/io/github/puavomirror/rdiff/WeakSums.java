@@ -27,11 +27,32 @@ public final class WeakSums {
         return ((s2 & 0xffff) << 16) | (s1 & 0xffff);
     }
 
-    /** The RabinKarp digest of {@code data[off, off+len)}. */
+    private static final int RK_M2 = RK_MULT * RK_MULT;
+    private static final int RK_M3 = RK_M2 * RK_MULT;
+    private static final int RK_M4 = RK_M3 * RK_MULT;
+    private static final int RK_M5 = RK_M4 * RK_MULT;
+    private static final int RK_M6 = RK_M5 * RK_MULT;
+    private static final int RK_M7 = RK_M6 * RK_MULT;
+    private static final int RK_M8 = RK_M7 * RK_MULT;
+
+    /**
+     * The RabinKarp digest of {@code data[off, off+len)}. Eight bytes per step, as
+     * {@code h*M^8 + b0*M^7 + ... + b7}: the same value as one byte at a time, but the eight
+     * products do not wait on each other, which makes the pass over a basis several times faster.
+     */
     public static int rabinKarp(byte[] data, int off, int len) {
         int h = 1;
-        for (int i = 0; i < len; i++) {
-            h = h * RK_MULT + (data[off + i] & 0xff);
+        int i = off;
+        int end8 = off + (len & ~7);
+        for (; i < end8; i += 8) {
+            h = h * RK_M8
+                    + (data[i] & 0xff) * RK_M7 + (data[i + 1] & 0xff) * RK_M6
+                    + (data[i + 2] & 0xff) * RK_M5 + (data[i + 3] & 0xff) * RK_M4
+                    + (data[i + 4] & 0xff) * RK_M3 + (data[i + 5] & 0xff) * RK_M2
+                    + (data[i + 6] & 0xff) * RK_MULT + (data[i + 7] & 0xff);
+        }
+        for (int end = off + len; i < end; i++) {
+            h = h * RK_MULT + (data[i] & 0xff);
         }
         return h;
     }

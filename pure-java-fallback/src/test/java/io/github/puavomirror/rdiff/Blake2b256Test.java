@@ -35,8 +35,7 @@ class Blake2b256Test {
         for (int len = 0; len <= 1024; len++) {
             byte[] data = new byte[len + 10];
             rnd.nextBytes(data);
-            int off = len % 11 == 0 ? 0 : rnd.nextInt(11);
-            off = Math.min(off, data.length - len);
+            int off = rnd.nextInt(11);
             byte[] out = new byte[32];
             blake.hash(data, off, len, out, 0, 32);
             assertThat(out).as("length %d at offset %d", len, off).isEqualTo(oracle(data, off, len));

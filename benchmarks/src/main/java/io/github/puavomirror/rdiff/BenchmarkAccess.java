@@ -1,0 +1,32 @@
+package io.github.puavomirror.rdiff;
+
+/**
+ * Opens the engine's package-private hashes to the benchmarks. It lives in the engine's package
+ * (a split package on the class path) so that the engine need not make them public.
+ */
+public final class BenchmarkAccess {
+    private BenchmarkAccess() {
+    }
+
+    /** The specialised BLAKE2b-256. */
+    public static final class Blake2b {
+        private final Blake2b256 impl = new Blake2b256();
+
+        public void hash(byte[] data, int off, int len, byte[] out, int outLen) {
+            impl.hash(data, off, len, out, 0, outLen);
+        }
+    }
+
+    /** The strong sum exactly as the engine calls it. */
+    public static final class Strong {
+        private final StrongSum impl;
+
+        public Strong(SignatureType type) {
+            impl = new StrongSum(type);
+        }
+
+        public void sum(byte[] data, int off, int len, byte[] out, int outLen) {
+            impl.sum(data, off, len, out, 0, outLen);
+        }
+    }
+}
