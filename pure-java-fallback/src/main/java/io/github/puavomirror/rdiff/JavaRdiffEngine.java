@@ -52,7 +52,7 @@ public final class JavaRdiffEngine implements RdiffEngine {
         RdiffStats stats = new RdiffStats("delta");
         SignatureParams params = options.resolve(Files.size(basis));
         BlockMatcher matcher;
-        if (BasisBlocks.applies(params)) {
+        if (diffMatchesBasisBytes(params)) {
             matcher = BasisBlocks.build(basis, params, new RdiffStats("signature"));
         } else {
             try (InputStream in = Files.newInputStream(basis)) {
@@ -63,6 +63,15 @@ public final class JavaRdiffEngine implements RdiffEngine {
         try (InputStream in = Files.newInputStream(newFile)) {
             return new DeltaWriter(matcher, in, delta, stats).run();
         }
+    }
+
+    /**
+     * Whether {@link #diff} matches the basis by its bytes for these settings (BLAKE2 sums of 16
+     * bytes or more), and so never computes a strong sum: then it is several times faster than a
+     * signature + delta, with the same output.
+     */
+    public static boolean diffMatchesBasisBytes(SignatureParams params) {
+        return BasisBlocks.applies(params);
     }
 
     private static InputStream buffered(InputStream in) {

@@ -26,11 +26,18 @@ public final class NativeLibraryLoader {
     /** What loading gave: either a native engine or the reason there is none. */
     public static final class Result {
         private final NativeRdiffEngine engine;
+        private final String version;
         private final String reason;
 
-        private Result(NativeRdiffEngine engine, String reason) {
+        private Result(NativeRdiffEngine engine, String version, String reason) {
             this.engine = engine;
+            this.version = version;
             this.reason = reason;
+        }
+
+        /** The library's own version string, e.g. {@code librsync 2.3.2}, or null when it did not load. */
+        public String version() {
+            return version;
         }
 
         public boolean available() {
@@ -64,34 +71,34 @@ public final class NativeLibraryLoader {
     static Result load(String libraryName) {
         try {
             if (Native.POINTER_SIZE != 8 || Native.LONG_SIZE != 8) {
-                return new Result(null, libraryName + " not usable: the binding needs a 64-bit (LP64) JVM");
+                return new Result(null, null, libraryName + " not usable: the binding needs a 64-bit (LP64) JVM");
             }
             NativeLibrary lib;
             try {
                 lib = NativeLibrary.getInstance(libraryName);
             } catch (UnsatisfiedLinkError e) {
-                return new Result(null, libraryName + " not found: " + linkerMessage(e.getMessage()));
+                return new Result(null, null, libraryName + " not found: " + linkerMessage(e.getMessage()));
             }
             for (String f : FUNCTIONS) {
                 try {
                     lib.getFunction(f);
                 } catch (UnsatisfiedLinkError e) {
-                    return new Result(null, libraryName + " lacks " + f + ": not librsync 2.x");
+                    return new Result(null, null, libraryName + " lacks " + f + ": not librsync 2.x");
                 }
             }
             String version;
             try {
                 version = lib.getGlobalVariableAddress("rs_librsync_version").getString(0, "US-ASCII");
             } catch (UnsatisfiedLinkError e) {
-                return new Result(null, libraryName + " lacks rs_librsync_version: not librsync 2.x");
+                return new Result(null, null, libraryName + " lacks rs_librsync_version: not librsync 2.x");
             }
             LibRsync rs = Native.load(libraryName, LibRsync.class);
             LibC libc = Native.load("c", LibC.class);
             String path = locate(libc, lib);
-            return new Result(new NativeRdiffEngine(new LoadedLibrsync(rs, libc, path, version)), null);
+            return new Result(new NativeRdiffEngine(new LoadedLibrsync(rs, libc, path, version)), version, null);
         } catch (LinkageError | RuntimeException e) {
             // Also JNA's own native part failing to load, e.g. a noexec temp directory.
-            return new Result(null, libraryName + " not loadable: " + firstLine(String.valueOf(e)));
+            return new Result(null, null, libraryName + " not loadable: " + firstLine(String.valueOf(e)));
         }
     }
 

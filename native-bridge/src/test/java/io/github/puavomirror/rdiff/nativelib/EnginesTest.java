@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.SignatureOptions;
+import io.github.puavomirror.rdiff.SignatureType;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Supplier;
 
 class EnginesTest {
@@ -73,9 +81,9 @@ class EnginesTest {
     }
 
     @Test
-    void autoAndNativePickLibrsyncWhenItLoads() {
+    void nativePicksLibrsyncAndAutoPicksItWithJavaDiffs() {
         RdiffEngine expected = NativeAvailability.engine();
-        for (String choice : new String[] {"auto", "native", null}) {
+        for (String choice : new String[] {"native", null}) {
             reports.clear();
             RdiffEngine e = Engines.select(choice, reports::add, choice == null ? "native" : null,
                     NativeLibraryLoader::load);
@@ -84,6 +92,37 @@ class EnginesTest {
         }
         assertThat(expected.name()).isEqualTo("native");
         assertThat(expected.description()).matches("native: librsync 2\\.\\d+\\.\\d+ at /.*librsync\\.so\\.2.*");
+
+        reports.clear();
+        RdiffEngine auto = Engines.select("auto", reports::add, null, NativeLibraryLoader::load);
+        assertThat(auto.name()).isEqualTo("auto");
+        assertThat(reports).containsExactly(auto.description());
+        assertThat(auto.description()).startsWith(expected.description()).contains("one-step diffs");
+    }
+
+    @Test
+    void autoDiffsEqualLibrsyncSignaturePlusDeltaForEverySetting(@TempDir Path dir) throws IOException {
+        RdiffEngine librsync = NativeAvailability.engine();
+        RdiffEngine auto = Engines.select("auto", reports::add, null, NativeLibraryLoader::load);
+        Random r = new Random(42);
+        byte[] old = new byte[50_000];
+        r.nextBytes(old);
+        byte[] next = old.clone();
+        System.arraycopy(new byte[3000], 0, next, 20_000, 3000);
+        Path oldFile = Files.write(dir.resolve("old"), old);
+        Path newFile = Files.write(dir.resolve("new"), next);
+        // BLAKE2 with full and 16-byte sums takes the Java path; 8-byte sums and MD4 stay with librsync.
+        for (SignatureOptions o : new SignatureOptions[] {SignatureOptions.PUAVO_BOOKWORM, SignatureOptions.DEFAULTS,
+                new SignatureOptions(null, 128, 16), new SignatureOptions(null, 128, 8),
+                new SignatureOptions(SignatureType.MD4_ROLLSUM, 64, 0)}) {
+            Path sig = dir.resolve("sig");
+            Path expected = dir.resolve("expected");
+            librsync.signature(oldFile, sig, o);
+            librsync.delta(sig, newFile, expected);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            auto.diff(oldFile, newFile, got, o);
+            assertThat(got.toByteArray()).as("%s", o).isEqualTo(Files.readAllBytes(expected));
+        }
     }
 
     @Test

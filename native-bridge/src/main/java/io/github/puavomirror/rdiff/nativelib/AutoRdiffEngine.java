@@ -1,0 +1,78 @@
+package io.github.puavomirror.rdiff.nativelib;
+
+import io.github.puavomirror.rdiff.JavaRdiffEngine;
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.RdiffStats;
+import io.github.puavomirror.rdiff.SignatureOptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What {@code auto} gives when librsync 2.3.2 loads: librsync for signature, delta and patch, and
+ * the Java engine for one-step diffs that can match the basis by its bytes. Both write librsync
+ * 2.3.2's bytes; the Java diff computes no strong sum at all, which makes it several times faster
+ * than librsync's signature + delta (see the README's performance section).
+ */
+final class AutoRdiffEngine implements RdiffEngine {
+    private final RdiffEngine librsync;
+    private final JavaRdiffEngine java = new JavaRdiffEngine();
+
+    AutoRdiffEngine(RdiffEngine librsync) {
+        this.librsync = librsync;
+    }
+
+    @Override
+    public String name() {
+        return "auto";
+    }
+
+    @Override
+    public String description() {
+        return librsync.description() + "; one-step diffs with BLAKE2 sums of 16 bytes or more in Java"
+                + " (same bytes, no strong hashing)";
+    }
+
+    @Override
+    public RdiffStats signature(InputStream basis, long basisLength, OutputStream signature, SignatureOptions options)
+            throws IOException {
+        return librsync.signature(basis, basisLength, signature, options);
+    }
+
+    @Override
+    public RdiffStats signature(Path basis, Path signature, SignatureOptions options) throws IOException {
+        return librsync.signature(basis, signature, options);
+    }
+
+    @Override
+    public RdiffStats delta(InputStream signature, InputStream newFile, OutputStream delta) throws IOException {
+        return librsync.delta(signature, newFile, delta);
+    }
+
+    @Override
+    public RdiffStats delta(Path signature, Path newFile, Path delta) throws IOException {
+        return librsync.delta(signature, newFile, delta);
+    }
+
+    @Override
+    public RdiffStats patch(SeekableByteChannel basis, InputStream delta, OutputStream newFile) throws IOException {
+        return librsync.patch(basis, delta, newFile);
+    }
+
+    @Override
+    public RdiffStats patch(Path basis, Path delta, Path newFile) throws IOException {
+        return librsync.patch(basis, delta, newFile);
+    }
+
+    @Override
+    public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options) throws IOException {
+        if (JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)))) {
+            return java.diff(basis, newFile, delta, options);
+        }
+        return librsync.diff(basis, newFile, delta, options);
+    }
+}
