@@ -64,7 +64,11 @@ final class ImagePublisher {
                             + (e instanceof IOException io ? IoErrors.describe(io) : e.getMessage())
                             + "); copying them instead, which takes their full size again"));
                 }
-                Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException copyFailed) {
+                    throw IoErrors.naming(dst, copyFailed);
+                }
                 copied = true;
             }
             AtomicFiles.commit(tmp, dst);

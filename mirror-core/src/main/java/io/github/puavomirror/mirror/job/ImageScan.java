@@ -78,6 +78,10 @@ final class ImageScan {
                 events.on(new MirrorEvent.StepProgress(Step.CHECKSUM, file.getFileName().toString(), done, size));
             }
         });
+        if (sums.size() == 0) {
+            // Clients would install it and no longer boot; an empty file is a copy or build that has not begun.
+            throw new MirrorException(file + ": image is empty; refusing to publish it");
+        }
         PuavoConfResult conf;
         try {
             conf = PuavoConfReader.read(file);
@@ -85,9 +89,6 @@ final class ImageScan {
             throw new MirrorException(e.getMessage(), e);
         }
         conf.warning().ifPresent(w -> events.on(new MirrorEvent.Warning(w)));
-        if (sums.size() == 0) {
-            events.on(new MirrorEvent.Warning(file + ": image is empty"));
-        }
         Identity after = Identity.of(file);
         if (!after.equals(before) || sums.size() != before.size()) {
             throw new MirrorException(file + ": changed while it was being read; run again when it is complete");

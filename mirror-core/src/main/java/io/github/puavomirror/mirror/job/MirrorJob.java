@@ -316,7 +316,11 @@ public final class MirrorJob {
 
     static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
         if (!sameBytes(file, content)) {
-            AtomicFiles.write(file, content);
+            try {
+                AtomicFiles.write(file, content);
+            } catch (IOException e) {
+                throw IoErrors.naming(file, e);
+            }
             written.incrementAndGet();
         }
     }

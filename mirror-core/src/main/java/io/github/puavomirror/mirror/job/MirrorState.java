@@ -88,6 +88,10 @@ final class MirrorState {
 
     synchronized void save(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        AtomicFiles.write(file, JSON.writeValueAsBytes(new Document(FORMAT, images, rdiffs)));
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsBytes(new Document(FORMAT, images, rdiffs)));
+        } catch (IOException e) {
+            throw IoErrors.naming(file, e);
+        }
     }
 }

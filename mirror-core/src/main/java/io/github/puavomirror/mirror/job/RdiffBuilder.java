@@ -89,6 +89,8 @@ final class RdiffBuilder {
             } catch (RdiffException e) {
                 throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "
                         + e.getMessage(), e);
+            } catch (IOException e) {
+                throw IoErrors.naming(dst, e);
             }
             Checksums sums = sink.finish();
             if (request.verifyRdiffs()) {

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Times a whole mirror build of one image series both ways, in one run, on the same files:
+#   upstream: what puavo-os `make rdiffs` does (bookworm): `rdiff --block-size=128 signature` per
+#             source, `rdiff --block-size=128 delta` per pair (every image -> each of the newest 3),
+#             and `cksum`, `sha256sum`, `sha512sum` of every image and rdiff, at -j JOBS;
+#   ours:     `bin/puavo-mirror update-repository -j JOBS` (rdiffs checked before publishing),
+#             and once more with --no-verify-rdiffs, which is what upstream does.
+# Then it checks that every rdiff is byte-identical, and prints times and ratios.
+#
+# Usage: benchmarks/run-mirror-vs-upstream.sh [--images N] [--size BYTES_MIB] [--jobs J] [--work DIR]
+# Needs rdiff, coreutils, python3 (to generate the images) and the CLI jar (./mvnw -B -q package -DskipTests).
+set -euo pipefail
+images=5 size_mib=256 jobs=2 work=/tmp/puavo-mirror-bench
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --images) images=$2; shift 2 ;;
+    --size) size_mib=$2; shift 2 ;;
+    --jobs) jobs=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+root=$(cd "$(dirname "$0")/.." && pwd)
+[ -f "$root/cli/target/puavo-mirror.jar" ] || { echo "build the CLI first: ./mvnw -B -q package -DskipTests" >&2; exit 2; }
+mkdir -p "$work/images"
+prefix=puavo-os-bench-bookworm
+
+# Each image is the previous one with 100 overwrites of 1 KiB and 20 inserts, like successive builds.
+python3 - "$work/images" "$images" "$size_mib" "$prefix" <<'EOF'
+import os, random, sys
+out, count, size, prefix = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) << 20, sys.argv[4]
+rng = random.Random(20240101)
+data = None
+for i in range(count):
+    name = os.path.join(out, "%s-2024-01-%02d-120000-amd64.img" % (prefix, i + 1))
+    if data is None:
+        data = bytearray(rng.randbytes(size))
+    else:
+        for _ in range(100):
+            p = rng.randrange(len(data) - 1024)
+            data[p:p + 1024] = rng.randbytes(1024)
+        for _ in range(20):
+            p = rng.randrange(len(data))
+            data[p:p] = rng.randbytes(rng.randrange(1, 5000))
+    if not os.path.exists(name) or os.path.getsize(name) != len(data):
+        with open(name, "wb") as f:
+            f.write(data)
+EOF
+mapfile -t imgs < <(ls "$work/images"/$prefix-*.img | sort)
+n=${#imgs[@]}
+
+seconds() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc; }
+
+# Upstream pipeline.
+up="$work/upstream"; rm -rf "$up"; mkdir -p "$up/rdiffs" "$up/.signatures" "$up/.checksums"
+pairs="$work/pairs.txt"; : > "$pairs"
+for ((t = n > 3 ? n - 3 : 0; t < n; t++)); do
+  for ((s = 0; s < n; s++)); do
+    [ $s -eq $t ] && continue
+    src=$(basename "${imgs[$s]}" .img); dst=$(basename "${imgs[$t]}" .img)
+    stamp_s=$(echo "$src" | sed -E 's/.*-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})-amd64$/\1/')
+    stamp_d=$(echo "$dst" | sed -E 's/.*-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})-amd64$/\1/')
+    echo "${imgs[$s]} ${imgs[$t]} $prefix-$stamp_s--$stamp_d-amd64.rdiff" >> "$pairs"
+  done
+done
+sync
+t0=$(seconds)
+printf '%s\n' "${imgs[@]}" | xargs -P "$jobs" -I{} sh -c \
+  'rdiff --block-size=128 signature "$1" "$2/.signatures/$(basename "$1").rdiff_signature"
+   for c in cksum sha256sum sha512sum; do $c "$1" > "$2/.checksums/$(basename "$1").$c"; done' _ {} "$up"
+xargs -P "$jobs" -L 1 sh -c \
+  'rdiff --block-size=128 delta "$3/.signatures/$(basename "$1").rdiff_signature" "$2" "$3/rdiffs/$4"
+   for c in cksum sha256sum sha512sum; do $c "$3/rdiffs/$4" > "$3/.checksums/$4.$c"; done' _ < <(sed "s|\$| $up|" "$pairs" | awk '{print $1, $2, $4, $3}')
+t1=$(seconds)
+upstream=$(elapsed "$t0" "$t1")
+
+run_ours() {
+  local mirror="$work/ours-$1"; shift
+  rm -rf "$mirror"
+  local a b
+  a=$(seconds)
+  "$root/bin/puavo-mirror" update-repository -j "$jobs" --progress=none "$@" "$work/images" "$mirror" > /dev/null
+  b=$(seconds)
+  elapsed "$a" "$b"
+}
+ours_verified=$(run_ours verified)
+ours_unverified=$(run_ours unverified --no-verify-rdiffs)
+
+same=0
+while read -r _ _ name; do
+  cmp -s "$up/rdiffs/$name" "$work/ours-verified/rdiffs/$name" && same=$((same + 1))
+done < "$pairs"
+total=$(wc -l < "$pairs")
+
+printf '\n%d images of %d MiB, %d rdiffs, -j %d (times include checksums of every file)\n' "$n" "$size_mib" "$total" "$jobs"
+printf '%-44s %8.2f s\n' "upstream: rdiff signature + delta, coreutils" "$upstream"
+printf '%-44s %8.2f s  %5.1fx faster\n' "puavo-mirror update-repository" "$ours_verified" "$(echo "$upstream / $ours_verified" | bc -l)"
+printf '%-44s %8.2f s  %5.1fx faster\n' "puavo-mirror ... --no-verify-rdiffs" "$ours_unverified" "$(echo "$upstream / $ours_unverified" | bc -l)"
+printf 'byte-identical rdiffs: %d of %d\n' "$same" "$total"
+[ "$same" -eq "$total" ]
