@@ -34,7 +34,9 @@ data = None
 for i in range(count):
     name = os.path.join(out, "%s-2024-01-%02d-120000-amd64.img" % (prefix, i + 1))
     if data is None:
-        data = bytearray(rng.randbytes(size))
+        data = bytearray()
+        while len(data) < size:
+            data += rng.randbytes(min(1 << 20, size - len(data)))
     else:
         for _ in range(100):
             p = rng.randrange(len(data) - 1024)

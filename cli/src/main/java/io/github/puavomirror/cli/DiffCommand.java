@@ -79,8 +79,12 @@ public final class DiffCommand implements Callable<Integer> {
              InputSource next = InputSource.open(newName, io);
              OutputTarget out = OutputTarget.open(deltaName, force, io.out())) {
             long start = Jobs.now();
+            Path outFile = Jobs.outputFile(out, old, next);
             RdiffStats stats;
-            if (old.regularFile() != null && next.regularFile() != null) {
+            if (outFile != null) {
+                stats = Jobs.runOnFiles(() -> engine.diff(old.regularFile(), next.regularFile(), outFile, options),
+                        old.displayName(), out, old, next);
+            } else if (old.regularFile() != null && next.regularFile() != null) {
                 stats = Jobs.run(() -> engine.diff(old.regularFile(), next.regularFile(), out.stream(), options),
                         old.displayName(), out, old, next);
             } else {
@@ -90,7 +94,7 @@ public final class DiffCommand implements Callable<Integer> {
             Jobs.commit(out);
             if (statistics) {
                 long in = next.regularFile() != null ? next.length() : next.stream().count();
-                io.err().println(StatsFormat.line(StatsFormat.Counts.of("delta", stats, in, out.stream().count()),
+                io.err().println(StatsFormat.line(StatsFormat.Counts.of("delta", stats, in, out.written()),
                         Jobs.now() - start));
             }
         } catch (IOException e) {

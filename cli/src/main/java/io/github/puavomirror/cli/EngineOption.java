@@ -10,10 +10,17 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** {@code --engine=auto|java|native}, for every command that runs an rdiff engine. */
 final class EngineOption {
     private static final List<String> CHOICES = List.of("auto", "java", "native");
+
+    /**
+     * Applied to every engine {@link #select} returns: the identity, except in tests that wrap the
+     * engine to see which of its methods the commands call.
+     */
+    static UnaryOperator<RdiffEngine> wrapper = UnaryOperator.identity();
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -42,11 +49,11 @@ final class EngineOption {
      */
     RdiffEngine select(boolean verbose, PrintStream err) throws CliFailure {
         try {
-            return Engines.select(name(), report -> {
+            return wrapper.apply(Engines.select(name(), report -> {
                 if (verbose) {
                     err.println("puavo-mirror: engine " + report);
                 }
-            });
+            }));
         } catch (IllegalArgumentException e) {
             throw new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e);
         }

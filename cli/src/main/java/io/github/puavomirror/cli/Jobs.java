@@ -4,6 +4,8 @@ import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffResult;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /** What the commands that run an engine share: error attribution, commit and timing. */
@@ -18,6 +20,20 @@ final class Jobs {
     }
 
     /**
+     * The file the engine should write by path when every input is a named regular file, so that
+     * an engine (librsync above all) opens the files itself instead of the CLI streaming them;
+     * null to stream.
+     */
+    static Path outputFile(OutputTarget out, InputSource... inputs) {
+        for (InputSource in : inputs) {
+            if (in.regularFile() == null) {
+                return null;
+            }
+        }
+        return out.fileForEngine();
+    }
+
+    /**
      * Runs {@code call}, turning engine errors into one-line failures. An I/O error is blamed on the
      * stream that failed (an output that cannot be written, an input that cannot be read); other
      * errors on {@code subject}, the input whose content the operation is about.
@@ -27,9 +43,7 @@ final class Jobs {
         try {
             return call.run();
         } catch (RdiffException e) {
-            String detail = e.getMessage();
-            String problem = detail.equals(e.result().message()) ? detail : detail + " (" + e.result().message() + ")";
-            throw CliFailure.failed(subject, problem, e.result(), e);
+            throw contentFailure(subject, e);
         } catch (IOException e) {
             String who = subject;
             if (output.stream().failed()) {
@@ -44,6 +58,42 @@ final class Jobs {
             }
             throw CliFailure.failed(who, FileNames.reason(e), RdiffResult.IO_ERROR, e);
         }
+    }
+
+    /**
+     * {@link #run} for an engine that reads the inputs' files and writes
+     * {@link OutputTarget#fileForEngine()} by path, so the CLI's streams see no bytes. An I/O error
+     * naming one of those files is blamed on it; one naming no file on the output, as the inputs
+     * have opened already and a write (a full disk, a quota) is what usually fails then.
+     */
+    static <T> T runOnFiles(EngineCall<T> call, String subject, OutputTarget output, InputSource... inputs)
+            throws CliFailure {
+        try {
+            return call.run();
+        } catch (RdiffException e) {
+            throw contentFailure(subject, e);
+        } catch (IOException e) {
+            String who = subject;
+            if (!(e instanceof FileSystemException f) || f.getFile() == null) {
+                who = output.displayName();
+            } else if (f.getFile().equals(String.valueOf(output.fileForEngine()))) {
+                who = output.displayName();
+            } else {
+                for (InputSource in : inputs) {
+                    if (f.getFile().equals(String.valueOf(in.regularFile()))) {
+                        who = in.displayName();
+                        break;
+                    }
+                }
+            }
+            throw CliFailure.failed(who, FileNames.reason(e), RdiffResult.IO_ERROR, e);
+        }
+    }
+
+    private static CliFailure contentFailure(String subject, RdiffException e) {
+        String detail = e.getMessage();
+        String problem = detail.equals(e.result().message()) ? detail : detail + " (" + e.result().message() + ")";
+        return CliFailure.failed(subject, problem, e.result(), e);
     }
 
     /** Moves a finished output into place; a failure is the output's. */

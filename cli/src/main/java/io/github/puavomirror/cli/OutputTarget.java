@@ -30,6 +30,9 @@ final class OutputTarget implements AutoCloseable {
     private final CountingOutputStream counted;
     private final boolean force;
     private boolean committed;
+    /** Whether an engine writes {@link #temp} by path, so {@link #counted} sees nothing. */
+    private boolean byPath;
+    private long committedSize;
 
     private OutputTarget(String name, Path target, Path temp, OutputStream raw, boolean force) {
         this.name = name;
@@ -98,6 +101,35 @@ final class OutputTarget implements AutoCloseable {
         return counted;
     }
 
+    /**
+     * Hands the temporary file to an engine that writes it by path instead of through
+     * {@link #stream()}; null when the output must be streamed (standard output, a device written
+     * in place). After a non-null return, {@link #written()} is the file's size.
+     */
+    Path fileForEngine() {
+        if (temp != null) {
+            byPath = true;
+        }
+        return temp;
+    }
+
+    /** The bytes written so far (for {@code -s}), also after a failure. */
+    long written() {
+        if (!byPath) {
+            return counted.count();
+        }
+        if (committed) {
+            return committedSize;
+        }
+        try {
+            return Files.size(temp);
+        } catch (IOException e) {
+            // Only the statistics of a failed patch ask before commit: a file that cannot be
+            // sized then counts as empty rather than hiding the patch's own error.
+            return 0;
+        }
+    }
+
     /** The name for error lines. */
     String displayName() {
         return FileNames.display(name, true);
@@ -112,6 +144,9 @@ final class OutputTarget implements AutoCloseable {
             return;
         }
         raw.close();
+        if (byPath) {
+            committedSize = Files.size(temp);
+        }
         try {
             if (force) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -16,8 +16,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -148,14 +151,20 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
             noMoreArgs(3);
             SignatureOptions options = sizes.withType(signatureArgs.type());
             long start = Jobs.now();
-            Jobs.run(() -> engine.signature(basis.stream(), basis.length(), out.stream(), options),
-                    basis.displayName(), out, basis);
+            Path outFile = Jobs.outputFile(out, basis);
+            if (outFile != null) {
+                Jobs.runOnFiles(() -> engine.signature(basis.regularFile(), outFile, options),
+                        basis.displayName(), out, basis);
+            } else {
+                Jobs.run(() -> engine.signature(basis.stream(), basis.length(), out.stream(), options),
+                        basis.displayName(), out, basis);
+            }
             Jobs.commit(out);
             if (statistics) {
                 SignatureParams params = resolve(options, basis);
-                long in = basis.stream().count();
+                long in = outFile != null ? basis.length() : basis.stream().count();
                 printStats(StatsFormat.Counts.signature("signature", params.blockCount(in), params.blockLength(),
-                        in, out.stream().count()), start);
+                        in, out.written()), start);
             }
         } catch (IOException e) {
             throw closeFailure(e);
@@ -172,13 +181,24 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
              OutputTarget out = OutputTarget.open(arg(3), force, io.out())) {
             noMoreArgs(4);
             long start = Jobs.now();
-            RdiffStats stats = Jobs.run(() -> engine.delta(sig.stream(), newFile.stream(), out.stream()),
-                    sig.displayName(), out, sig, newFile);
+            Path outFile = Jobs.outputFile(out, sig, newFile);
+            RdiffStats stats;
+            if (outFile != null) {
+                stats = Jobs.runOnFiles(() -> engine.delta(sig.regularFile(), newFile.regularFile(), outFile),
+                        sig.displayName(), out, sig, newFile);
+            } else {
+                stats = Jobs.run(() -> engine.delta(sig.stream(), newFile.stream(), out.stream()),
+                        sig.displayName(), out, sig, newFile);
+            }
             Jobs.commit(out);
             if (statistics) {
-                printStats(loadsigCounts(sig.stream()), start);
-                printStats(StatsFormat.Counts.of("delta", stats, newFile.stream().count(), out.stream().count()),
-                        start);
+                if (outFile != null) {
+                    printStats(loadsigCounts(head(sig.regularFile()), sig.length()), start);
+                } else {
+                    printStats(loadsigCounts(sig.stream().head(), sig.stream().count()), start);
+                }
+                long in = outFile != null ? newFile.length() : newFile.stream().count();
+                printStats(StatsFormat.Counts.of("delta", stats, in, out.written()), start);
             }
         } catch (IOException e) {
             throw closeFailure(e);
@@ -195,19 +215,25 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
              OutputTarget out = OutputTarget.open(arg(3), force, io.out())) {
             noMoreArgs(4);
             long start = Jobs.now();
+            Path outFile = Jobs.outputFile(out, basis, delta);
             RdiffStats stats = null;
             try {
-                stats = Jobs.run(() -> {
-                    try (SeekableByteChannel channel = basis.channel()) {
-                        return engine.patch(channel, delta.stream(), out.stream());
-                    }
-                }, delta.displayName(), out, basis, delta);
+                if (outFile != null) {
+                    stats = Jobs.runOnFiles(() -> engine.patch(basis.regularFile(), delta.regularFile(), outFile),
+                            delta.displayName(), out, basis, delta);
+                } else {
+                    stats = Jobs.run(() -> {
+                        try (SeekableByteChannel channel = basis.channel()) {
+                            return engine.patch(channel, delta.stream(), out.stream());
+                        }
+                    }, delta.displayName(), out, basis, delta);
+                }
                 Jobs.commit(out);
             } finally {
                 // rdiff prints patch statistics even when the patch failed.
                 if (statistics) {
-                    printStats(StatsFormat.Counts.of("patch", stats, delta.stream().count(), out.stream().count()),
-                            start);
+                    long in = outFile != null ? delta.length() : delta.stream().count();
+                    printStats(StatsFormat.Counts.of("patch", stats, in, out.written()), start);
                 }
             }
         } catch (IOException e) {
@@ -224,16 +250,23 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
         }
     }
 
-    /** librsync's loadsig line, from the signature's header and length as read. */
-    private static StatsFormat.Counts loadsigCounts(CountingInputStream sig) {
-        ByteBuffer head = ByteBuffer.wrap(sig.head());
+    /** librsync's loadsig line, from the signature's first bytes and its length as read. */
+    private static StatsFormat.Counts loadsigCounts(byte[] header, long length) {
+        ByteBuffer head = ByteBuffer.wrap(header);
         long blocks = 0;
         long blockLength = 0;
         if (head.capacity() == CountingInputStream.HEAD && head.getInt(8) >= 0) {
             blockLength = head.getInt(4);
-            blocks = (sig.count() - CountingInputStream.HEAD) / (4L + head.getInt(8));
+            blocks = (length - CountingInputStream.HEAD) / (4L + head.getInt(8));
         }
-        return StatsFormat.Counts.signature("loadsig", blocks, blockLength, sig.count(), 0);
+        return StatsFormat.Counts.signature("loadsig", blocks, blockLength, length, 0);
+    }
+
+    /** The first bytes of a signature the engine read by path, as the stream would have kept them. */
+    private static byte[] head(Path signature) throws IOException {
+        try (InputStream in = Files.newInputStream(signature)) {
+            return in.readNBytes(CountingInputStream.HEAD);
+        }
     }
 
     private void printStats(StatsFormat.Counts counts, long start) {

@@ -49,7 +49,12 @@ public final class JavaRdiffEngine implements RdiffEngine {
      */
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options) throws IOException {
-        RdiffStats stats = new RdiffStats("delta");
+        return prepare(basis, options).diff(newFile, delta);
+    }
+
+    /** Indexes the basis once: by its bytes where that gives librsync's matches, else by an in-memory signature. */
+    @Override
+    public PreparedBasis prepare(Path basis, SignatureOptions options) throws IOException {
         SignatureParams params = options.resolve(Files.size(basis));
         BlockMatcher matcher;
         if (diffMatchesBasisBytes(params)) {
@@ -59,10 +64,13 @@ public final class JavaRdiffEngine implements RdiffEngine {
                 matcher = SignatureWriter.build(in, params, new RdiffStats("signature"));
             }
         }
-        stats.setSignature(matcher.count(), params.blockLength());
-        try (InputStream in = Files.newInputStream(newFile)) {
-            return new DeltaWriter(matcher, in, delta, stats).run();
-        }
+        return (newFile, delta) -> {
+            RdiffStats stats = new RdiffStats("delta");
+            stats.setSignature(matcher.count(), params.blockLength());
+            try (InputStream in = Files.newInputStream(newFile)) {
+                return new DeltaWriter(matcher, in, delta, stats).run();
+            }
+        };
     }
 
     /**

@@ -71,4 +71,26 @@ public interface RdiffEngine {
      * bytes equal {@code rdiff [options] signature basis sig && rdiff delta sig newFile delta}.
      */
     RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options) throws IOException;
+
+    /** {@link #diff(Path, Path, OutputStream, SignatureOptions)} into the file {@code delta}. */
+    default RdiffStats diff(Path basis, Path newFile, Path delta, SignatureOptions options) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(delta), 1 << 16)) {
+            return diff(basis, newFile, out, options);
+        }
+    }
+
+    /** A basis prepared for several one-step diffs against it. Safe to use from several threads. */
+    interface PreparedBasis {
+        /** The same bytes as {@link RdiffEngine#diff(Path, Path, OutputStream, SignatureOptions)} with this basis. */
+        RdiffStats diff(Path newFile, OutputStream delta) throws IOException;
+    }
+
+    /**
+     * Prepares {@code basis} once for diffs to several new files (the mirror job diffs every image
+     * to up to three targets). Engines that can index a basis once override this; the default
+     * does each diff from scratch.
+     */
+    default PreparedBasis prepare(Path basis, SignatureOptions options) throws IOException {
+        return (newFile, delta) -> diff(basis, newFile, delta, options);
+    }
 }

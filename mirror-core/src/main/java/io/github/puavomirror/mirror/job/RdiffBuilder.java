@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,23 +60,43 @@ final class RdiffBuilder {
         this.onBuilt = onBuilt;
     }
 
+    /**
+     * Builds the rdiffs one source at a time per thread: the source is indexed once for all its
+     * targets (up to three in a Puavo series, plus extras), the largest groups first.
+     */
     void build(List<RdiffPair> pairs, Map<ImageName, Path> files, Map<ImageName, ImageRecord> images,
                Map<RdiffPair, String> settings) throws IOException {
+        Map<ImageName, List<RdiffPair>> bySource = new LinkedHashMap<>();
         List<RdiffPair> order = new ArrayList<>(pairs);
         order.sort(MirrorJob.largestFirst(images));
-        List<Callable<Void>> work = new ArrayList<>();
         for (RdiffPair pair : order) {
+            bySource.computeIfAbsent(pair.source(), s -> new ArrayList<>()).add(pair);
+        }
+        List<List<RdiffPair>> groups = new ArrayList<>(bySource.values());
+        groups.sort(Comparator.comparingLong((List<RdiffPair> g) -> g.stream()
+                .mapToLong(p -> images.get(p.target()).sums().size()).sum()).reversed());
+        List<Callable<Void>> work = new ArrayList<>();
+        for (List<RdiffPair> group : groups) {
             work.add(() -> {
-                RdiffRecord rec = buildOne(pair, files.get(pair.source()), files.get(pair.target()),
-                        images.get(pair.source()).sums(), images.get(pair.target()).sums(), settings.get(pair));
-                onBuilt.built(pair.rdiffName(), rec);
+                Path source = files.get(group.get(0).source());
+                RdiffEngine.PreparedBasis prepared;
+                try {
+                    prepared = engine.prepare(source, request.signature());
+                } catch (RdiffException e) {
+                    throw new MirrorException(source + ": indexing it for rdiffs failed: " + e.getMessage(), e);
+                }
+                for (RdiffPair pair : group) {
+                    RdiffRecord rec = buildOne(prepared, pair, source, files.get(pair.target()),
+                            images.get(pair.source()).sums(), images.get(pair.target()).sums(), settings.get(pair));
+                    onBuilt.built(pair.rdiffName(), rec);
+                }
                 return null;
             });
         }
         Parallel.run(work, request.jobs());
     }
 
-    private RdiffRecord buildOne(RdiffPair pair, Path source, Path target, Checksums sourceSums,
+    private RdiffRecord buildOne(RdiffEngine.PreparedBasis prepared, RdiffPair pair, Path source, Path target, Checksums sourceSums,
                                  Checksums targetSums, String settings) throws IOException {
         long t0 = System.nanoTime();
         String name = pair.rdiffName();
@@ -85,7 +107,7 @@ final class RdiffBuilder {
             ChecksumSink sink = new ChecksumSink();
             try (OutputStream out = new BufferedOutputStream(
                     sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER)) {
-                engine.diff(source, target, out, request.signature());
+                prepared.diff(target, out);
             } catch (RdiffException e) {
                 throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "
                         + e.getMessage(), e);

@@ -13,10 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What {@code auto} gives when librsync 2.3.2 loads: librsync for signature, delta and patch, and
- * the Java engine for one-step diffs that can match the basis by its bytes. Both write librsync
- * 2.3.2's bytes; the Java diff computes no strong sum at all, which makes it several times faster
- * than librsync's signature + delta (see the README's performance section).
+ * What {@code auto} gives when librsync 2.3.2 loads: librsync for signature, delta and patch from
+ * file to file, and the Java engine where it is faster for the same bytes: on streams (librsync
+ * only takes {@code FILE*}s, so a stream would be copied through temporary files first) and for
+ * one-step diffs that can match the basis by its bytes (no strong sum computed at all, several
+ * times faster than librsync's signature + delta; see the README's performance section).
  */
 final class AutoRdiffEngine implements RdiffEngine {
     private final RdiffEngine librsync;
@@ -33,14 +34,14 @@ final class AutoRdiffEngine implements RdiffEngine {
 
     @Override
     public String description() {
-        return librsync.description() + "; one-step diffs with BLAKE2 sums of 16 bytes or more in Java"
-                + " (same bytes, no strong hashing)";
+        return librsync.description() + " for files; streams and one-step diffs with BLAKE2 sums of 16 bytes"
+                + " or more in Java (same bytes)";
     }
 
     @Override
     public RdiffStats signature(InputStream basis, long basisLength, OutputStream signature, SignatureOptions options)
             throws IOException {
-        return librsync.signature(basis, basisLength, signature, options);
+        return java.signature(basis, basisLength, signature, options);
     }
 
     @Override
@@ -50,7 +51,7 @@ final class AutoRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats delta(InputStream signature, InputStream newFile, OutputStream delta) throws IOException {
-        return librsync.delta(signature, newFile, delta);
+        return java.delta(signature, newFile, delta);
     }
 
     @Override
@@ -60,7 +61,7 @@ final class AutoRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats patch(SeekableByteChannel basis, InputStream delta, OutputStream newFile) throws IOException {
-        return librsync.patch(basis, delta, newFile);
+        return java.patch(basis, delta, newFile);
     }
 
     @Override
@@ -74,5 +75,21 @@ final class AutoRdiffEngine implements RdiffEngine {
             return java.diff(basis, newFile, delta, options);
         }
         return librsync.diff(basis, newFile, delta, options);
+    }
+
+    @Override
+    public RdiffStats diff(Path basis, Path newFile, Path delta, SignatureOptions options) throws IOException {
+        if (JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)))) {
+            return java.diff(basis, newFile, delta, options);
+        }
+        return librsync.diff(basis, newFile, delta, options);
+    }
+
+    @Override
+    public PreparedBasis prepare(Path basis, SignatureOptions options) throws IOException {
+        if (JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)))) {
+            return java.prepare(basis, options);
+        }
+        return librsync.prepare(basis, options);
     }
 }

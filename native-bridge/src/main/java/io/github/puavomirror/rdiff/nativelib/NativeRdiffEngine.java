@@ -309,18 +309,31 @@ public final class NativeRdiffEngine implements RdiffEngine {
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options)
             throws IOException {
-        Path sig = null;
         Path out = null;
         try {
-            sig = tempFile();
             out = tempFile();
-            signature(basis, sig, options);
-            RdiffStats stats = delta(sig, newFile, out);
+            RdiffStats stats = diff(basis, newFile, out, options);
             Files.copy(out, delta);
             return stats;
         } finally {
-            delete(sig);
             delete(out);
+        }
+    }
+
+    /**
+     * librsync writes the delta straight into {@code delta}; only the signature goes through a
+     * temporary file. Paths that fopen cannot open take the stream route of
+     * {@link #signature(Path, Path, SignatureOptions)} and {@link #delta(Path, Path, Path)}.
+     */
+    @Override
+    public RdiffStats diff(Path basis, Path newFile, Path delta, SignatureOptions options) throws IOException {
+        Path sig = null;
+        try {
+            sig = tempFile();
+            signature(basis, sig, options);
+            return delta(sig, newFile, delta);
+        } finally {
+            delete(sig);
         }
     }
 
