@@ -45,15 +45,17 @@ final class ImagePublisher {
         return rec.published() != null && rec.published().equals(Identity.of(dst));
     }
 
-    void publish(ImageName image, Path source, ImageRecord rec) throws IOException {
+    /** Links (or copies) the image under a temporary name in the mirror; it goes in place with the others. */
+    void stage(ImageName image, Path source, ImageRecord rec, StagedFiles staged) throws IOException {
         long t0 = System.nanoTime();
         Path dst = mirrorDir.resolve(image.fileName());
         events.on(new MirrorEvent.StepStarted(Step.LINK, image.fileName(), rec.sums().size()));
         Path tmp = AtomicFiles.tempSibling(dst);
         boolean copied = false;
+        boolean done = false;
         try {
             try {
-                // link() on a symlink would link the symlink itself, whose relative target breaks in the mirror.
+                // The real file: a link to a symlink would keep the symlink, whose target may not resolve in the mirror.
                 Files.createLink(tmp, source.toRealPath());
             } catch (NoSuchFileException e) {
                 throw e;
@@ -71,14 +73,19 @@ final class ImagePublisher {
                 }
                 copied = true;
             }
-            AtomicFiles.commit(tmp, dst);
+            boolean copy = copied;
+            staged.add(tmp, dst, () -> {
+                synchronized (state) {
+                    state.images.put(source.toString(), rec.withPublished(copy ? Identity.of(dst) : null));
+                }
+                written.incrementAndGet();
+            });
+            done = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
         }
-        synchronized (state) {
-            state.images.put(source.toString(), rec.withPublished(copied ? Identity.of(dst) : null));
-        }
-        written.incrementAndGet();
         events.on(new MirrorEvent.StepFinished(Step.LINK, image.fileName(), rec.sums().size(),
                 System.nanoTime() - t0, true));
     }

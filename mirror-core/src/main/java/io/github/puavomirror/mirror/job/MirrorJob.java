@@ -35,10 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code puavo-update-repository} do, as one incremental, atomic job.
  *
  * <p>Order of work, chosen so that a run killed at any moment leaves a mirror whose metas and
- * CKSUMS describe only files that are there and whole: everything is read and checked before
- * anything is written; published files that are about to be replaced are first withdrawn from
- * the metas and CKSUMS; then images and rdiffs are put in place (each through a temporary file
- * and a rename); then the metas; then CKSUMS.
+ * CKSUMS describe only files that are there and whole, and a run that fails leaves it as it was:
+ * everything is read and checked first; images and rdiffs are then made and checked under
+ * temporary names; only when all are ready, published files about to be replaced are withdrawn
+ * from the metas and CKSUMS, everything is renamed into place, and the metas and then CKSUMS
+ * are written.
  */
 public final class MirrorJob {
     /** The job's private folder inside the mirror; nothing in it is published. */
@@ -59,9 +60,10 @@ public final class MirrorJob {
     private MirrorState state;
     private Path stateFile;
 
-    private MirrorJob(MirrorRequest request, MirrorListener events) {
+    private MirrorJob(MirrorRequest request, MirrorListener events, RdiffEngine engine) {
         this.request = request;
         this.events = events;
+        this.engine = engine;
     }
 
     /**
@@ -71,7 +73,12 @@ public final class MirrorJob {
      *                         published mirror is then as it was before the run
      */
     public static MirrorSummary run(MirrorRequest request, MirrorListener listener) throws MirrorException {
-        MirrorJob job = new MirrorJob(request, listener);
+        return run(request, listener, null);
+    }
+
+    /** Runs with {@code engine} instead of the one the request names; tests use it to make an engine fail. */
+    static MirrorSummary run(MirrorRequest request, MirrorListener listener, RdiffEngine engine) throws MirrorException {
+        MirrorJob job = new MirrorJob(request, listener, engine);
         try {
             return job.execute();
         } catch (MirrorException e) {
@@ -109,10 +116,12 @@ public final class MirrorJob {
             plans.add(RdiffPlan.of(s, request.rdiffTargets()));
         }
         Map<ImageName, Path> files = ImageFiles.locate(imageDir, plans);
-        try {
-            engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
-        } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(e.getMessage());
+        if (engine == null) {
+            try {
+                engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
+            } catch (IllegalArgumentException e) {
+                throw MirrorException.usage(e.getMessage());
+            }
         }
         Path stateDir = mirrorDir.resolve(STATE_DIR);
         stateFile = stateDir.resolve("state.json");
@@ -214,22 +223,27 @@ public final class MirrorJob {
             replacing |= Files.exists(rdiffsDir.resolve(p.rdiffName()), LinkOption.NOFOLLOW_LINKS);
         }
         MetaWriter metaWriter = new MetaWriter(mirrorDir, base, events, filesWritten);
-        if (replacing) {
-            // Files that metas may still describe are about to change: withdraw them first.
-            metaWriter.write(plans, images, checksumsByName(images), pending);
-        }
-
-        for (ImageName image : toLink) {
-            imagePublisher.publish(image, files.get(image), images.get(image));
-        }
-        state.save(stateFile);
         RdiffBuilder builder = new RdiffBuilder(engine, request, rdiffsDir, events, filesWritten, (name, record) -> {
             synchronized (state) {
                 state.rdiffs.put(name, record);
                 state.save(stateFile);
             }
         });
-        builder.build(toBuild, files, images, settingsOf(toBuild, images));
+        StagedFiles staged = new StagedFiles();
+        try {
+            for (ImageName image : toLink) {
+                imagePublisher.stage(image, files.get(image), images.get(image), staged);
+            }
+            builder.build(toBuild, files, images, settingsOf(toBuild, images), staged);
+            if (replacing) {
+                // Files that metas may still describe are about to change: withdraw them first.
+                metaWriter.write(plans, images, checksumsByName(images), pending);
+            }
+            staged.commitAll();
+        } finally {
+            staged.discard();
+        }
+        state.save(stateFile);
         metaWriter.write(plans, images, checksumsByName(images), Set.of());
         state.save(stateFile);
         return summary(plans, images, toBuild.size());

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Makes rdiffs in parallel, largest first. Each is written under a temporary name while its
  * checksums are computed from the bytes going out, then (unless turned off) applied to its source
- * with the output compared byte for byte with the target image, and only then renamed into
- * {@code rdiffs/}.
+ * with the output compared byte for byte with the target image, and staged: it goes into
+ * {@code rdiffs/} with the run's other files once all are ready.
  */
 final class RdiffBuilder {
     private static final int IO_BUFFER = 1 << 20;
@@ -65,7 +65,7 @@ final class RdiffBuilder {
      * targets (up to three in a Puavo series, plus extras), the largest groups first.
      */
     void build(List<RdiffPair> pairs, Map<ImageName, Path> files, Map<ImageName, ImageRecord> images,
-               Map<RdiffPair, String> settings) throws IOException {
+               Map<RdiffPair, String> settings, StagedFiles staged) throws IOException {
         Map<ImageName, List<RdiffPair>> bySource = new LinkedHashMap<>();
         List<RdiffPair> order = new ArrayList<>(pairs);
         order.sort(MirrorJob.largestFirst(images));
@@ -86,9 +86,8 @@ final class RdiffBuilder {
                     throw new MirrorException(source + ": indexing it for rdiffs failed: " + e.getMessage(), e);
                 }
                 for (RdiffPair pair : group) {
-                    RdiffRecord rec = buildOne(prepared, pair, source, files.get(pair.target()),
-                            images.get(pair.source()).sums(), images.get(pair.target()).sums(), settings.get(pair));
-                    onBuilt.built(pair.rdiffName(), rec);
+                    buildOne(prepared, pair, source, files.get(pair.target()), images.get(pair.source()).sums(),
+                            images.get(pair.target()).sums(), settings.get(pair), staged);
                 }
                 return null;
             });
@@ -96,13 +95,16 @@ final class RdiffBuilder {
         Parallel.run(work, request.jobs());
     }
 
-    private RdiffRecord buildOne(RdiffEngine.PreparedBasis prepared, RdiffPair pair, Path source, Path target, Checksums sourceSums,
-                                 Checksums targetSums, String settings) throws IOException {
+    /** Makes, checks and stages one rdiff; once it is in place, it is recorded. */
+    private void buildOne(RdiffEngine.PreparedBasis prepared, RdiffPair pair, Path source, Path target,
+                          Checksums sourceSums, Checksums targetSums, String settings, StagedFiles staged)
+            throws IOException {
         long t0 = System.nanoTime();
         String name = pair.rdiffName();
         Path dst = rdiffsDir.resolve(name);
         events.on(new MirrorEvent.StepStarted(Step.RDIFF, name, sourceSums.size() + targetSums.size()));
         Path tmp = AtomicFiles.tempSibling(dst);
+        boolean done = false;
         try {
             ChecksumSink sink = new ChecksumSink();
             try (OutputStream out = new BufferedOutputStream(
@@ -118,12 +120,17 @@ final class RdiffBuilder {
             if (request.verifyRdiffs()) {
                 check(pair, source, target, tmp, dst);
             }
-            AtomicFiles.commit(tmp, dst);
-            written.incrementAndGet();
+            staged.add(tmp, dst, () -> {
+                written.incrementAndGet();
+                onBuilt.built(name, new RdiffRecord(sourceSums.sha512(), targetSums.sha512(), settings,
+                        Identity.of(dst), sums));
+            });
+            done = true;
             events.on(new MirrorEvent.StepFinished(Step.RDIFF, name, sums.size(), System.nanoTime() - t0, true));
-            return new RdiffRecord(sourceSums.sha512(), targetSums.sha512(), settings, Identity.of(dst), sums);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

@@ -23,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while rdiffs are made may leave new images and rdiffs that no meta lists (whole files the next
  * run reuses, and prune removes), but never change a meta or CKSUMS.
  *
- * <p>Not covered: an rdiff that fails its check. The check applies the new rdiff and compares
- * the output with the target's bytes, and no engine can be slipped into the job (Engines.select
- * has no hook), so only an engine bug or a target changing mid-run, neither deterministic, fails it.
+ * <p>An rdiff that fails its check: {@link RdiffCheckFailureTest}.
  */
 class FailureLeavesMirrorTest {
     @TempDir
