@@ -1,5 +1,6 @@
 package io.github.puavomirror.benchmarks;
 
+import io.github.puavomirror.rdiff.BytesChannel;
 import io.github.puavomirror.rdiff.JavaRdiffEngine;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.SignatureOptions;
@@ -58,7 +59,7 @@ public class EngineBenchmark {
         engine.delta(new ByteArrayInputStream(signature), new ByteArrayInputStream(newFile), d);
         delta = d.toByteArray();
         ByteArrayOutputStream patched = new ByteArrayOutputStream();
-        engine.patch(new ByteArrayChannel(oldFile), new ByteArrayInputStream(delta), patched);
+        engine.patch(new BytesChannel(oldFile), new ByteArrayInputStream(delta), patched);
         if (!Arrays.equals(patched.toByteArray(), newFile)) {
             throw new IllegalStateException("patch did not rebuild the new file");
         }
@@ -81,7 +82,7 @@ public class EngineBenchmark {
     @Benchmark
     public long patch() throws IOException {
         CountingSink out = new CountingSink();
-        engine.patch(new ByteArrayChannel(oldFile), new ByteArrayInputStream(delta), out);
+        engine.patch(new BytesChannel(oldFile), new ByteArrayInputStream(delta), out);
         return out.count();
     }
 }

@@ -5,13 +5,16 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only {@link SeekableByteChannel} over a byte array: the basis for in-memory patches. */
-final class BytesChannel implements SeekableByteChannel {
+/**
+ * A read-only {@link SeekableByteChannel} over a byte array: the basis for in-memory patches, in
+ * tests and in the benchmarks (which take it from this module's test-jar).
+ */
+public final class BytesChannel implements SeekableByteChannel {
     private final byte[] data;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] data) {
+    public BytesChannel(byte[] data) {
         this.data = data;
     }
 

@@ -2,9 +2,7 @@ package io.github.puavomirror.mirror.job;
 
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,22 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Bad input and concurrent runs: a one-line message naming the culprit, and a mirror left as it was. */
-class MirrorJobFailureTest {
-    @TempDir
-    Path tmp;
-    Path images;
-    Path mirror;
-
-    @BeforeEach
-    void folders() throws IOException {
-        images = Files.createDirectories(tmp.resolve("images"));
-        mirror = images.resolve("mirror");
-    }
-
-    private MirrorRequest.Builder request() {
-        return MirrorRequest.builder(images).engine("java").jobs(2);
-    }
-
+class MirrorJobFailureTest extends JobFolders {
     @Test
     void aMissingImageFolderIsAUsageErrorNamingIt() {
         Path missing = tmp.resolve("no-such-images");

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
 import io.github.puavomirror.rdiff.SignatureOptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,24 +21,9 @@ import static io.github.puavomirror.mirror.job.SampleSeries.rdiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Second and later runs: what is rebuilt, what is left alone, and what the metas say afterwards. */
-class MirrorJobIncrementalTest {
+class MirrorJobIncrementalTest extends JobFolders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERIES = SampleSeries.series(SampleSeries.PREFIX);
-
-    @TempDir
-    Path tmp;
-    Path images;
-    Path mirror;
-
-    @BeforeEach
-    void folders() throws IOException {
-        images = Files.createDirectories(tmp.resolve("images"));
-        mirror = images.resolve("mirror");
-    }
-
-    private MirrorRequest.Builder request() {
-        return MirrorRequest.builder(images).engine("java").jobs(2);
-    }
 
     @Test
     void aRunWithNothingChangedWritesNothing() throws Exception {

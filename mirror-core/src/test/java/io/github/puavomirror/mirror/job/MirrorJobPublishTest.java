@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,28 +22,13 @@ import static io.github.puavomirror.mirror.job.SampleSeries.rdiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A first run against the spec: what is published, and every meta and CKSUMS value, checked with coreutils. */
-class MirrorJobPublishTest {
+class MirrorJobPublishTest extends JobFolders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERIES = SampleSeries.series(SampleSeries.PREFIX);
     private static final List<String> IMAGE_KEYS = List.of("diffs", "filename", "id", "puavo-conf", "size", "urls",
             "version", "cksum", "sha256", "sha512");
     private static final List<String> DIFF_KEYS = List.of("filename", "urls", "version", "size", "cksum", "sha256",
             "sha512");
-
-    @TempDir
-    Path tmp;
-    Path images;
-    Path mirror;
-
-    @BeforeEach
-    void folders() throws IOException {
-        images = Files.createDirectories(tmp.resolve("images"));
-        mirror = images.resolve("mirror");
-    }
-
-    private MirrorRequest.Builder request() {
-        return MirrorRequest.builder(images).engine("java").jobs(2);
-    }
 
     /** Upstream's pairs for five images A..E: C<-A,B,D,E; D<-A,B,C,E; E<-A,B,C,D. */
     private static final Map<Integer, List<String>> DIFFS_OF_FIVE = Map.of(

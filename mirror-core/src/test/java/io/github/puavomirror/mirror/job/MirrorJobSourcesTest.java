@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,25 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Where series come from (puavo-os config in both upstream formats, discovery written back as
  * config), retention, dry runs, and the two rdiff engines.
  */
-class MirrorJobSourcesTest {
+class MirrorJobSourcesTest extends JobFolders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERIES = SampleSeries.series(SampleSeries.PREFIX);
 
-    @TempDir
-    Path tmp;
-    Path images;
-    Path mirror;
     Path puavoOs;
 
     @BeforeEach
-    void folders() throws IOException {
-        images = Files.createDirectories(tmp.resolve("images"));
-        mirror = images.resolve("mirror");
+    void puavoOsFolder() {
         puavoOs = tmp.resolve("puavo-os");
-    }
-
-    private MirrorRequest.Builder request() {
-        return MirrorRequest.builder(images).engine("java").jobs(2);
     }
 
     private void config(String file, String json) throws IOException {
