@@ -36,18 +36,15 @@ final class BasisBlocks implements BlockMatcher {
     private final int count;
     private final int lastLength;
     private final BlockIndex index;
-    /** For each block, the lowest block with the same content: what librsync matches for it. */
-    private final int[] canonical;
 
-    private BasisBlocks(Path basis, SignatureParams params, long length, BlockIndex index, int[] canonical) {
+    private BasisBlocks(Path basis, SignatureParams params, long length, int count, BlockIndex index) {
         this.basis = basis;
         this.params = params;
         this.length = length;
-        this.count = canonical.length;
+        this.count = count;
         int b = params.blockLength();
         this.lastLength = count == 0 ? 0 : (int) (length - (long) (count - 1) * b);
         this.index = index;
-        this.canonical = canonical;
     }
 
     /** Whether comparing bytes gives librsync's matches for these settings (BLAKE2, sums of 16 bytes or more). */
@@ -75,7 +72,6 @@ final class BasisBlocks implements BlockMatcher {
             }
             int count = (int) blocks;
             BlockIndex index = new BlockIndex(count);
-            int[] canonical = new int[count];
             Dedup dedup = new Dedup(new BlockReader(ch, b, length), b);
             try (ChunkReader chunks = new ChunkReader(ch, params, length, (int) Math.min(perRead, Math.max(b, length)))) {
                 int block = 0;
@@ -85,14 +81,14 @@ final class BasisBlocks implements BlockMatcher {
                     for (int i = 0; i < c.blocks; i++) {
                         dedup.at = i * b;
                         dedup.len = Math.min(b, c.length - dedup.at);
-                        canonical[block] = index.insert(block, c.keys[i], dedup);
+                        index.insert(block, c.keys[i], dedup);
                         block++;
                     }
                     chunks.recycle(c);
                 }
             }
             stats.setSignature(count, b);
-            return new BasisBlocks(basis, params, length, index, canonical);
+            return new BasisBlocks(basis, params, length, count, index);
         }
     }
 
@@ -249,7 +245,7 @@ final class BasisBlocks implements BlockMatcher {
                 if (c >= count || blockLength(c) != len || !reader.equalsAhead(c, buf, off, len)) {
                     return -1;
                 }
-                return canonical[c];
+                return index.canonical(c);
             }
 
             @Override

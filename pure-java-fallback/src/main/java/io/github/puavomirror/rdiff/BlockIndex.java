@@ -59,6 +59,8 @@ final class BlockIndex {
                 int last = head;
                 for (int c = head; c >= 0; c = next[c]) {
                     if (same.test(c)) {
+                        // A repeat is never in a chain, so its link slot can keep its original instead.
+                        next[block] = -2 - c;
                         return c;
                     }
                     last = c;
@@ -99,5 +101,11 @@ final class BlockIndex {
     /** The next indexed block with the same key (and other content), or -1. */
     int next(int block) {
         return next[block];
+    }
+
+    /** The lowest block with the same key and content as {@code block} (itself unless it repeats one). */
+    int canonical(int block) {
+        int link = next[block];
+        return link <= -2 ? -2 - link : block;
     }
 }
