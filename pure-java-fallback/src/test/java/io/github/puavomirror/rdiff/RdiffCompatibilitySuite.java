@@ -79,12 +79,48 @@ public abstract class RdiffCompatibilitySuite {
         return out.toByteArray();
     }
 
+    /**
+     * Patches through streams and from file to file, which engines may serve by different paths,
+     * and requires the same bytes or the same result code from both.
+     */
     protected byte[] enginePatch(byte[] basis, byte[] delta) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (BytesChannel channel = new BytesChannel(basis)) {
-            engine().patch(channel, new ByteArrayInputStream(delta), out);
+        byte[] viaStreams = null;
+        RdiffException streamError = null;
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (BytesChannel channel = new BytesChannel(basis)) {
+                engine().patch(channel, new ByteArrayInputStream(delta), out);
+            }
+            viaStreams = out.toByteArray();
+        } catch (RdiffException e) {
+            streamError = e;
         }
-        return out.toByteArray();
+        Path dir = Files.createTempDirectory("puavo-patch");
+        try {
+            Path b = Files.write(dir.resolve("basis"), basis);
+            Path d = Files.write(dir.resolve("delta"), delta);
+            Path out = dir.resolve("out");
+            RdiffResult fileResult = RdiffResult.DONE;
+            try {
+                engine().patch(b, d, out);
+            } catch (RdiffException e) {
+                fileResult = e.result();
+            }
+            if (streamError != null) {
+                assertEquals(streamError.result(), fileResult, "file-to-file patch result of " + hex(delta));
+                throw streamError;
+            }
+            assertEquals(RdiffResult.DONE, fileResult, "file-to-file patch result of " + hex(delta));
+            assertBytes("file-to-file patch of " + hex(delta), viaStreams, Files.readAllBytes(out));
+            return viaStreams;
+        } finally {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     // ---------------------------------------------------------------- golden vectors
