@@ -1,19 +1,16 @@
 package io.github.puavomirror.cli;
 
 import io.github.puavomirror.mirror.job.MirrorException;
-import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorPrune;
 import io.github.puavomirror.mirror.job.PruneReport;
 import io.github.puavomirror.mirror.job.PruneRequest;
-import io.github.puavomirror.rdiff.RdiffResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -41,12 +38,6 @@ public final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         Path dir = mirrorDir.toAbsolutePath().normalize();
-        // Without meta/ every image would count as unlisted: an image folder given by mistake
-        // would lose its images.
-        if (Files.isDirectory(dir) && !Files.isDirectory(dir.resolve(MirrorJob.META_DIR))) {
-            throw CliFailure.failed(dir.toString(), "no " + MirrorJob.META_DIR + "/ folder, so not a mirror;"
-                    + " nothing removed", RdiffResult.IO_ERROR, null);
-        }
         PruneReport report;
         try {
             // The report lists every removal; the job's own notes would repeat them.

@@ -89,8 +89,9 @@ class VerifyPruneCommandTest {
     void pruneRefusesAFolderWithoutMetas() throws IOException {
         Path images = dir.resolve("images");
         RdiffBinary.Result r = Cli.run("prune", images.toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("puavo-mirror: " + images + ": no meta/ folder, so not a mirror; nothing removed\n");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("puavo-mirror: " + images
+                + ": no meta/*.json, so this does not look like a published mirror; nothing was removed\n");
         try (var files = Files.list(images)) {
             assertThat(files.filter(p -> p.toString().endsWith(".img")).count()).isEqualTo(3);
         }

@@ -223,10 +223,11 @@ public final class MirrorJob {
             replacing |= Files.exists(rdiffsDir.resolve(p.rdiffName()), LinkOption.NOFOLLOW_LINKS);
         }
         MetaWriter metaWriter = new MetaWriter(mirrorDir, base, events, filesWritten);
+        // Recorded as each goes in place and saved once after all renames: a record lost to a kill
+        // only costs rebuilding that rdiff with the same bytes.
         RdiffBuilder builder = new RdiffBuilder(engine, request, rdiffsDir, events, filesWritten, (name, record) -> {
             synchronized (state) {
                 state.rdiffs.put(name, record);
-                state.save(stateFile);
             }
         });
         StagedFiles staged = new StagedFiles();

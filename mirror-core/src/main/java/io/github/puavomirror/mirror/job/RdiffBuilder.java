@@ -45,7 +45,7 @@ final class RdiffBuilder {
     private final AtomicInteger written;
     private final Recorder onBuilt;
 
-    /** Told about each rdiff once it is published, so the state can be saved right away. */
+    /** Told about each rdiff once it is in place, to record it in the job's state. */
     interface Recorder {
         void built(String rdiffName, RdiffRecord record) throws IOException;
     }

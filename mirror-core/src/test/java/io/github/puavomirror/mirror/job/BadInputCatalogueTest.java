@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.ExternalTools;
+
 import io.github.puavomirror.rdiff.SignatureOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +78,7 @@ class BadInputCatalogueTest {
                         }),
                 new Case("an image that is a FIFO", Outcome.WARNING, "is not a regular file",
                         g -> g.images.resolve(DAY5).toString(), g -> {
-                            GoodRun.requireTool("mkfifo");
+                            ExternalTools.require("mkfifo");
                             GoodRun.exec("mkfifo", g.images.resolve(DAY5).toString());
                             return g.request().build();
                         }),
@@ -215,7 +217,7 @@ class BadInputCatalogueTest {
 
     /** Makes image 5 a squashfs image holding the given puavo-conf definition files. */
     private static void squashfs(GoodRun g, String name1, String json1, String name2, String json2) throws Exception {
-        GoodRun.requireTool("mksquashfs");
+        ExternalTools.require("mksquashfs");
         Path tree = g.images.getParent().resolve("tree");
         Path defs = Files.createDirectories(tree.resolve("usr/share/puavo-conf/definitions"));
         Files.writeString(defs.resolve(name1), json1);

@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.ExternalTools;
+
 import io.github.puavomirror.rdiff.SignatureOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class FailureLeavesMirrorTest {
 
     @Test
     void anImageThatIsAFifoFailsWhenAConfigListsIt() throws Exception {
-        GoodRun.requireTool("mkfifo");
+        ExternalTools.require("mkfifo");
         Path fifo = good.images.resolve(SampleSeries.name(5));
         GoodRun.exec("mkfifo", fifo.toString());
         Path puavoOs = good.config("bookworm.json", GoodRun.seriesJson(SampleSeries.name(5)));
@@ -137,7 +139,7 @@ class FailureLeavesMirrorTest {
     }
 
     private String runChildUnderLimit(long kib, Map<String, String> extra) throws Exception {
-        GoodRun.requireTool("bash");
+        ExternalTools.require("bash");
         Map<String, String> opts = new TreeMap<>(extra);
         opts.put("images", good.images.toString());
         try (ChildJob.Handle child = ChildJob.start(opts, kib)) {

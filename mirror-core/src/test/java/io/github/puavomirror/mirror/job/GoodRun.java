@@ -1,6 +1,5 @@
 package io.github.puavomirror.mirror.job;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,22 +82,6 @@ final class GoodRun {
             sb.append(", \"").append(e).append('"');
         }
         return sb.append("]}}").toString();
-    }
-
-    /** Fails unless {@code tool} is on PATH; outside CI a missing tool skips the test instead. */
-    static void requireTool(String tool) {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(dir, tool))) {
-                    return;
-                }
-            }
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(tool + " is required in CI but was not found on PATH");
-        }
-        org.junit.jupiter.api.Assumptions.abort(tool + " not found on PATH");
     }
 
     /** Runs a command and fails unless it exits with 0. */

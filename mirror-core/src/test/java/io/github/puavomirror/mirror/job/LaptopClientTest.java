@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.ExternalTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +39,9 @@ class LaptopClientTest {
     @ParameterizedTest
     @ValueSource(strings = {"java", "native"})
     void everyRdiffInTheMetasTurnsItsSourceIntoItsTarget(String engine) throws Exception {
-        Tools.require("jq", "rdiff", "sha512sum");
+        ExternalTools.require("jq", "rdiff", "sha512sum");
         if (engine.equals("native")) {
-            Tools.requireNative();
+            ExternalTools.requireNative();
         }
         Path images = Files.createDirectories(tmp.resolve("images"));
         SampleSeries.write(images, 5, 220_000, 21);
@@ -99,7 +101,7 @@ class LaptopClientTest {
         Path got = Files.move(tmpRdiff, laptop.resolve("rdiffs/" + rdiff), StandardCopyOption.REPLACE_EXISTING);
 
         Path out = laptop.resolve(next + ".tmp");
-        Tools.run(laptop, "rdiff", "patch", mirror.resolve(previous).toString(), got.toString(), out.toString());
+        ExternalTools.run(laptop, "rdiff", "patch", mirror.resolve(previous).toString(), got.toString(), out.toString());
         assertThat(Files.size(out)).as("size of %s patched with %s", next, rdiff).isEqualTo(Long.parseLong(imageSize));
         assertThat(sha512sum(laptop, next + ".tmp")).as("sha512 of %s patched with %s", next, rdiff)
                 .isEqualTo(imageSha512);
@@ -113,13 +115,13 @@ class LaptopClientTest {
         List<String> cmd = new ArrayList<>(List.of("jq", "-r", "--arg", "filename", filename, "--arg", "field", field,
                 program));
         cmd.addAll(metas);
-        String out = Tools.run(laptop, cmd);
+        String out = ExternalTools.run(laptop, cmd);
         int nl = out.indexOf('\n');
         return nl < 0 ? out : out.substring(0, nl);
     }
 
     private static String sha512sum(Path dir, String file) throws Exception {
-        return Tools.run(dir, "sha512sum", file).split("\\s+")[0];
+        return ExternalTools.run(dir, "sha512sum", file).split("\\s+")[0];
     }
 
     /** The client's awk: prefix and arch from the previous image, stamps from both. */

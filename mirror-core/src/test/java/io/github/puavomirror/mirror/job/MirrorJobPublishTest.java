@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.ExternalTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.puavomirror.mirror.ImageName;
@@ -240,7 +242,7 @@ class MirrorJobPublishTest extends JobFolders {
                 names = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                         .filter(n -> n.endsWith(".img") || n.endsWith(".rdiff")).sorted().toList();
             }
-            for (String line : Tools.runOver(dir, tool, names).split("\n")) {
+            for (String line : ExternalTools.runOver(dir, tool, names).split("\n")) {
                 String[] parts = line.trim().split("\\s+");
                 String[] fields = new String[parts.length - 1];
                 System.arraycopy(parts, 0, fields, 0, fields.length);

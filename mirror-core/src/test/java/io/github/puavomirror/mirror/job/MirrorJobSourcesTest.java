@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.ExternalTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,7 +179,7 @@ class MirrorJobSourcesTest extends JobFolders {
 
     @Test
     void javaAndNativeEnginesPublishTheSameBytes() throws Exception {
-        Tools.requireNative();
+        ExternalTools.requireNative();
         SampleSeries.write(images, 4, 300_000, 48);
         Path viaJava = tmp.resolve("java-mirror");
         Path viaNative = tmp.resolve("native-mirror");

@@ -130,4 +130,17 @@ class PruneTest {
         assertThat(v.rdiffsApplied()).isEqualTo(2);
         assertThat(prune(false).removals()).isEmpty();
     }
+
+    @Test
+    void refusesAFolderWithoutMetasSuchAsTheImageFolder() throws Exception {
+        MirrorException e = catchThrowableOfType(MirrorException.class,
+                () -> MirrorPrune.run(new PruneRequest(good.images, false), MirrorListener.NONE));
+
+        assertThat(e).isNotNull();
+        assertThat(e.isUsage()).isTrue();
+        assertThat(e.getMessage()).startsWith(good.images + ": no meta/*.json").contains("nothing was removed");
+        try (Stream<Path> files = Files.list(good.images)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".img")).count()).isEqualTo(GoodRun.IMAGES);
+        }
+    }
 }

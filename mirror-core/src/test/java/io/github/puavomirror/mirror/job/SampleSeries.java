@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.ExternalTools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,7 +141,7 @@ final class SampleSeries {
      */
     static List<Path> writeSquashfs(Path dir, String prefix, int count, int payloadSize, long seed)
             throws IOException, InterruptedException {
-        Tools.require("mksquashfs");
+        ExternalTools.require("mksquashfs");
         List<Path> out = new ArrayList<>();
         int day = 1;
         for (byte[] payload : contents(count, payloadSize, seed)) {
@@ -162,7 +164,7 @@ final class SampleSeries {
             Files.writeString(defs.resolve("README"), "not json");
             Files.write(Files.createDirectories(tree.resolve("usr/lib")).resolve("payload.bin"), payload);
             Path tmp = image.resolveSibling(image.getFileName() + ".sqsh");
-            Tools.run(image.getParent(), "mksquashfs", tree.toString(), tmp.toString(), "-noappend", "-all-root",
+            ExternalTools.run(image.getParent(), "mksquashfs", tree.toString(), tmp.toString(), "-noappend", "-all-root",
                     "-mkfs-time", "0", "-all-time", "0", "-no-xattrs", "-no-progress", "-quiet",
                     "-processors", "1");
             return Files.move(tmp, image, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -71,7 +71,7 @@ final class AutoRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options) throws IOException {
-        if (JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)))) {
+        if (javaDiffs(basis, options)) {
             return java.diff(basis, newFile, delta, options);
         }
         return librsync.diff(basis, newFile, delta, options);
@@ -79,7 +79,7 @@ final class AutoRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats diff(Path basis, Path newFile, Path delta, SignatureOptions options) throws IOException {
-        if (JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)))) {
+        if (javaDiffs(basis, options)) {
             return java.diff(basis, newFile, delta, options);
         }
         return librsync.diff(basis, newFile, delta, options);
@@ -87,9 +87,14 @@ final class AutoRdiffEngine implements RdiffEngine {
 
     @Override
     public PreparedBasis prepare(Path basis, SignatureOptions options) throws IOException {
-        if (JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)))) {
+        if (javaDiffs(basis, options)) {
             return java.prepare(basis, options);
         }
         return librsync.prepare(basis, options);
+    }
+
+    /** Whether Java's one-step diff matches the basis by its bytes for this basis and these settings. */
+    private static boolean javaDiffs(Path basis, SignatureOptions options) throws IOException {
+        return JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(Files.size(basis)));
     }
 }

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The system librsync behind {@link RdiffEngine}. Paths on the default file system go straight
@@ -77,17 +79,11 @@ public final class NativeRdiffEngine implements RdiffEngine {
     public RdiffStats signature(InputStream basis, long basisLength, OutputStream signature, SignatureOptions options)
             throws IOException {
         SignatureParams params = resolve(options, basisLength);
-        Path in = null;
-        Path out = null;
-        try {
-            in = spool(basis);
-            out = tempFile();
-            RdiffStats stats = signatureFiles(in, out, params);
+        try (TempFiles temp = new TempFiles()) {
+            Path out = temp.create();
+            RdiffStats stats = signatureFiles(temp.spool(basis), out, params);
             Files.copy(out, signature);
             return stats;
-        } finally {
-            delete(in);
-            delete(out);
         }
     }
 
@@ -129,21 +125,15 @@ public final class NativeRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats delta(InputStream signature, InputStream newFile, OutputStream delta) throws IOException {
-        Path sig = null;
-        Path in = null;
-        Path out = null;
-        try {
-            sig = spool(signature);
+        try (TempFiles temp = new TempFiles()) {
+            Path sig = temp.spool(signature);
+            // A bad header fails here, before a large new file is copied.
             checkSignature(sig);
-            in = spool(newFile);
-            out = tempFile();
+            Path in = temp.spool(newFile);
+            Path out = temp.create();
             RdiffStats stats = deltaFiles(sig, in, out);
             Files.copy(out, delta);
             return stats;
-        } finally {
-            delete(sig);
-            delete(in);
-            delete(out);
         }
     }
 
@@ -242,21 +232,15 @@ public final class NativeRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats patch(SeekableByteChannel basis, InputStream delta, OutputStream newFile) throws IOException {
-        Path d = null;
-        Path b = null;
-        Path out = null;
-        try {
-            d = spool(delta);
+        try (TempFiles temp = new TempFiles()) {
+            Path d = temp.spool(delta);
+            // A bad magic fails here, before a large basis is copied.
             checkDelta(d);
-            b = spool(basis);
-            out = tempFile();
+            Path b = temp.spool(basis);
+            Path out = temp.create();
             RdiffStats stats = patchFiles(b, d, out);
             Files.copy(out, newFile);
             return stats;
-        } finally {
-            delete(d);
-            delete(b);
-            delete(out);
         }
     }
 
@@ -309,14 +293,11 @@ public final class NativeRdiffEngine implements RdiffEngine {
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options)
             throws IOException {
-        Path out = null;
-        try {
-            out = tempFile();
+        try (TempFiles temp = new TempFiles()) {
+            Path out = temp.create();
             RdiffStats stats = diff(basis, newFile, out, options);
             Files.copy(out, delta);
             return stats;
-        } finally {
-            delete(out);
         }
     }
 
@@ -327,13 +308,10 @@ public final class NativeRdiffEngine implements RdiffEngine {
      */
     @Override
     public RdiffStats diff(Path basis, Path newFile, Path delta, SignatureOptions options) throws IOException {
-        Path sig = null;
-        try {
-            sig = tempFile();
+        try (TempFiles temp = new TempFiles()) {
+            Path sig = temp.create();
             signature(basis, sig, options);
             return delta(sig, newFile, delta);
-        } finally {
-            delete(sig);
         }
     }
 
@@ -374,50 +352,50 @@ public final class NativeRdiffEngine implements RdiffEngine {
         return true;
     }
 
-    private static Path tempFile() throws IOException {
-        return Files.createTempFile("puavo-rdiff-native-", ".tmp");
-    }
+    /**
+     * Temporary files for the stream methods (librsync only takes files), all deleted on close.
+     * Streams are copied in, the result copied out.
+     */
+    private static final class TempFiles implements AutoCloseable {
+        private final List<Path> files = new ArrayList<>();
 
-    private static Path spool(InputStream in) throws IOException {
-        Path p = tempFile();
-        try {
+        Path create() throws IOException {
+            Path p = Files.createTempFile("puavo-rdiff-native-", ".tmp");
+            files.add(p);
+            return p;
+        }
+
+        Path spool(InputStream in) throws IOException {
+            Path p = create();
             Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
             return p;
-        } catch (IOException | RuntimeException e) {
-            delete(p);
-            throw e;
         }
-    }
 
-    /** Copies the whole channel, from position 0, since COPY offsets are absolute. */
-    private static Path spool(SeekableByteChannel in) throws IOException {
-        Path p = tempFile();
-        try (FileChannel out = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            in.position(0);
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            while (in.read(buf) >= 0) {
-                buf.flip();
-                while (buf.hasRemaining()) {
-                    out.write(buf);
+        Path spool(SeekableByteChannel in) throws IOException {
+            Path p = create();
+            try (FileChannel out = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.position(0);
+                ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+                while (in.read(buf) >= 0) {
+                    buf.flip();
+                    while (buf.hasRemaining()) {
+                        out.write(buf);
+                    }
+                    buf.clear();
                 }
-                buf.clear();
             }
             return p;
-        } catch (IOException | RuntimeException e) {
-            delete(p);
-            throw e;
         }
-    }
 
-    /** Never throws: a leftover temporary file must not hide the operation's own result. */
-    private static void delete(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            p.toFile().deleteOnExit();
+        @Override
+        public void close() {
+            for (Path p : files) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    p.toFile().deleteOnExit();
+                }
+            }
         }
     }
 
