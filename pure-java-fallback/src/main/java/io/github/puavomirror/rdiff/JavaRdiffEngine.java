@@ -4,9 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** The pure-Java engine: librsync 2.3.2's formats and matcher, byte for byte, with bounded memory. */
 public final class JavaRdiffEngine implements RdiffEngine {
@@ -39,7 +41,17 @@ public final class JavaRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats patch(SeekableByteChannel basis, InputStream delta, OutputStream newFile) throws IOException {
-        return new Patcher(basis, buffered(delta), newFile).run();
+        return Patcher.of(basis, delta, newFile).run();
+    }
+
+    @Override
+    public RdiffStats patch(Path basis, Path delta, Path newFile) throws IOException {
+        try (FileChannel b = FileChannel.open(basis, StandardOpenOption.READ);
+             FileChannel d = FileChannel.open(delta, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(newFile, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                     StandardOpenOption.TRUNCATE_EXISTING)) {
+            return Patcher.of(b, d, out).run();
+        }
     }
 
     /**
