@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The basis file itself as the matcher, for a one-step diff: its blocks are indexed by weak sum
@@ -29,6 +30,8 @@ import java.util.concurrent.BlockingQueue;
 final class BasisBlocks implements BlockMatcher {
     /** Read size for the indexing pass and for the read-ahead of matched runs. */
     private static final int CHUNK = 1 << 20;
+    /** Inserts whose cache misses are started together ({@link BlockIndex#touch}); a power of two. */
+    private static final int TOUCH_AHEAD = 16;
 
     private final Path basis;
     private final SignatureParams params;
@@ -53,9 +56,10 @@ final class BasisBlocks implements BlockMatcher {
     }
 
     /**
-     * Reads the basis once, computing each block's weak sum and indexing it. Reading and weak
-     * sums of the next chunk run on a second thread while this one inserts the current chunk:
-     * the two take similar time, and insertion must stay in block order.
+     * Reads the basis once, computing each block's weak sum and indexing it. A second thread
+     * reads chunks ahead and weak-sums them; this thread helps with the sums of the chunk it is
+     * about to insert, so that both cores stay busy whichever of the two (sums or the
+     * memory-bound inserts, which must stay in block order) is the slower on this machine.
      */
     static BasisBlocks build(Path basis, SignatureParams params, RdiffStats stats) throws IOException {
         int b = params.blockLength();
@@ -76,9 +80,13 @@ final class BasisBlocks implements BlockMatcher {
             try (ChunkReader chunks = new ChunkReader(ch, params, length, (int) Math.min(perRead, Math.max(b, length)))) {
                 int block = 0;
                 for (Chunk c = chunks.next(); c != null; c = chunks.next()) {
+                    c.sumAll();
                     stats.addIn(c.length);
                     dedup.chunk = c;
                     for (int i = 0; i < c.blocks; i++) {
+                        if ((i & (TOUCH_AHEAD - 1)) == 0) {
+                            index.touch(c.keys, i, Math.min(c.blocks, i + TOUCH_AHEAD));
+                        }
                         dedup.at = i * b;
                         dedup.len = Math.min(b, c.length - dedup.at);
                         index.insert(block, c.keys[i], dedup);
@@ -120,23 +128,71 @@ final class BasisBlocks implements BlockMatcher {
         }
     }
 
-    /** A read chunk of whole blocks with their lookup keys. */
+    /**
+     * A read chunk of whole blocks with their lookup keys. Both threads compute keys, claiming
+     * units of {@value #UNIT} blocks, and the keys are complete once every unit is done.
+     */
     private static final class Chunk {
+        private static final int UNIT = 512;
         final byte[] data;
         final int[] keys;
+        private final int b;
+        private final boolean rk;
+        private final AtomicInteger claimed = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private int units;
         long start;
         int length;
         int blocks;
 
-        Chunk(int size, int b) {
+        Chunk(int size, int b, boolean rk) {
             data = new byte[size];
             keys = new int[(size + b - 1) / b];
+            this.b = b;
+            this.rk = rk;
+        }
+
+        /** Makes the chunk ready for summing after {@link #length} bytes from {@link #start} were read. */
+        void reset() {
+            blocks = (length + b - 1) / b;
+            units = (blocks + UNIT - 1) / UNIT;
+            claimed.set(0);
+            done.set(0);
+        }
+
+        /** Computes the keys of one unclaimed unit; false when none is left. */
+        boolean sumSome() {
+            int u = claimed.getAndIncrement();
+            if (u >= units) {
+                return false;
+            }
+            for (int i = u * UNIT, e = Math.min(blocks, i + UNIT); i < e; i++) {
+                int off = i * b;
+                int len = Math.min(b, length - off);
+                int weak = rk ? WeakSums.rabinKarp(data, off, len) : WeakSums.rollsum(data, off, len);
+                keys[i] = DeltaWriter.keyOf(weak, !rk);
+            }
+            done.incrementAndGet();
+            return true;
+        }
+
+        /** Helps with the sums, then waits for the other thread's last unit (a few microseconds). */
+        void sumAll() {
+            while (sumSome()) {
+                continue;
+            }
+            while (done.get() < units) {
+                Thread.onSpinWait();
+            }
         }
     }
 
-    /** Reads chunks and computes their keys ahead, on its own thread, with a few buffers in turn. */
+    /**
+     * Reads chunks ahead on its own thread, with a few buffers in turn; each chunk is handed over
+     * as soon as it is read and then summed by both threads.
+     */
     private static final class ChunkReader implements AutoCloseable {
-        private static final Chunk END = new Chunk(0, 1);
+        private static final Chunk END = new Chunk(0, 1, true);
         private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(3);
         private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(3);
         private final Thread thread;
@@ -145,7 +201,7 @@ final class BasisBlocks implements BlockMatcher {
             int b = params.blockLength();
             boolean rk = params.type().rabinKarp();
             for (int i = 0; i < 3; i++) {
-                free.add(new Chunk(size, b));
+                free.add(new Chunk(size, b, rk));
             }
             thread = new Thread(() -> {
                 try {
@@ -153,13 +209,11 @@ final class BasisBlocks implements BlockMatcher {
                         Chunk c = free.take();
                         c.start = pos;
                         c.length = readAt(ch, c.data, (int) Math.min(c.data.length, length - pos), pos);
-                        c.blocks = (c.length + b - 1) / b;
-                        for (int i = 0, off = 0; i < c.blocks; i++, off += b) {
-                            int len = Math.min(b, c.length - off);
-                            int weak = rk ? WeakSums.rabinKarp(c.data, off, len) : WeakSums.rollsum(c.data, off, len);
-                            c.keys[i] = DeltaWriter.keyOf(weak, !rk);
-                        }
+                        c.reset();
                         ready.put(c);
+                        while (c.sumSome()) {
+                            continue;
+                        }
                         pos += c.length;
                     }
                     ready.put(END);
@@ -178,7 +232,7 @@ final class BasisBlocks implements BlockMatcher {
             thread.start();
         }
 
-        /** The next chunk in file order, or null at the end. */
+    /** The next chunk in file order, or null at the end. */
         Chunk next() throws IOException {
             Object o;
             try {

@@ -10,7 +10,10 @@ import java.io.IOException;
  * <p>Written here rather than taken from a collections library because it sits on the per-byte
  * path of delta generation and must not box or allocate: primitive open addressing for the first
  * block of each key, a chain for later blocks with the same key, and a one-hash Bloom bitmap so
- * that most misses touch a few megabytes instead of the whole table.
+ * that most misses touch a few megabytes instead of the whole table. A slot holds the key next to
+ * its first block, so a probe is one memory access, and {@link #touch} lets a caller start the
+ * cache misses of several inserts at once: building the index of a large basis is bound by
+ * memory latency, not by work.
  */
 final class BlockIndex {
     /** Tells whether an indexed block has the same content as the one being inserted. */
@@ -18,21 +21,22 @@ final class BlockIndex {
         boolean test(int indexedBlock) throws IOException;
     }
 
-    private final int[] keys;
-    private final int[] table;
+    /** {@code key << 32 | (first block + 1)}; 0 is an empty slot. */
+    private final long[] table;
     private final int tableShift;
     private final int tableMask;
     private final int[] next;
     private final long[] bloom;
     private final int bloomShift;
+    /** Sink for the loads of {@link #touch}, so that they are not optimised away. */
+    private long touched;
 
     /** An index for up to {@code capacity} blocks. */
     BlockIndex(int capacity) {
         long slots = Long.highestOneBit(Math.max(16L, 1L + capacity * 10L / 7L) - 1) << 1;
-        table = new int[(int) Math.min(slots, 1 << 30)];
+        table = new long[(int) Math.min(slots, 1 << 30)];
         tableMask = table.length - 1;
         tableShift = 32 - Integer.numberOfTrailingZeros(table.length);
-        keys = new int[capacity];
         next = new int[capacity];
         long bloomBits = Math.max(64L, (long) table.length * 4);
         bloom = new long[(int) (bloomBits >>> 6)];
@@ -40,24 +44,37 @@ final class BlockIndex {
     }
 
     /**
+     * Loads the slots and Bloom words that inserting {@code keys[from, to)} will use. The loads
+     * do not depend on each other, so their cache misses overlap, and the inserts that follow
+     * find the lines in cache.
+     */
+    void touch(int[] keys, int from, int to) {
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            int key = keys[i];
+            sum += table[slotOf(key)] + bloom[(int) (bloomHash(key) >>> 6)];
+        }
+        touched += sum;
+    }
+
+    /**
      * Inserts {@code block} (blocks must come in increasing order) unless a block with the same key
      * and content is already indexed; returns that earlier block, or {@code block} itself.
      */
     int insert(int block, int key, SameContent same) throws IOException {
-        keys[block] = key;
         next[block] = -1;
         int slot = slotOf(key);
         while (true) {
-            int head = table[slot] - 1;
-            if (head < 0) {
-                table[slot] = block + 1;
+            long entry = table[slot];
+            if (entry == 0) {
+                table[slot] = (long) key << 32 | (block + 1L);
                 long h = bloomHash(key);
                 bloom[(int) (h >>> 6)] |= 1L << h;
                 return block;
             }
-            if (keys[head] == key) {
-                int last = head;
-                for (int c = head; c >= 0; c = next[c]) {
+            if ((int) (entry >>> 32) == key) {
+                int last = (int) entry - 1;
+                for (int c = last; c >= 0; c = next[c]) {
                     if (same.test(c)) {
                         // A repeat is never in a chain, so its link slot can keep its original instead.
                         next[block] = -2 - c;
@@ -90,9 +107,9 @@ final class BlockIndex {
     int head(int key) {
         int slot = slotOf(key);
         while (true) {
-            int head = table[slot] - 1;
-            if (head < 0 || keys[head] == key) {
-                return head;
+            long entry = table[slot];
+            if (entry == 0 || (int) (entry >>> 32) == key) {
+                return (int) entry - 1;
             }
             slot = (slot + 1) & tableMask;
         }
