@@ -1,5 +1,10 @@
 package io.github.puavomirror.mirror;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
+import java.util.zip.CRC32;
 import java.util.zip.Checksum;
 
 /**
@@ -7,17 +12,24 @@ import java.util.zip.Checksum;
  * MSB-first from a zero register, then the data length appended as bytes least significant first (as few as
  * needed, none for empty input), then complemented.
  *
- * <p>{@link java.util.zip.CRC32} cannot be used: it is zlib's reflected (LSB-first) CRC-32 with a different
- * init and no length suffix, so its values differ. This class processes eight bytes per step with eight
- * lookup tables, because images are many GiB.
+ * <p>{@link java.util.zip.CRC32} is zlib's reflected (LSB-first) form of the same polynomial, with a
+ * different init and no length suffix, but the JIT runs it with carry-less multiplication at about 30 times
+ * the speed of any table loop, and images are many GiB. So the data goes through it with the bits of every
+ * byte reversed (which the JIT vectorises): the MSB-first register over the data is the bit reverse of the
+ * LSB-first register over the reversed bytes. Four 0xFF bytes first bring CRC32's register from its init
+ * (all ones) to zero. Only the few length bytes at the end use a table.
  *
  * <p>{@link #getValue()} can be called at any time and does not disturb further updates. Not thread-safe.
  */
 public final class PosixCksum implements Checksum {
 
     private static final int POLY = 0x04C11DB7;
-    /** TABLES[k][b]: the register contribution of byte b followed by k zero bytes. */
-    private static final int[][] TABLES = new int[8][256];
+    /** TABLE[b]: the register contribution of byte b, MSB-first. */
+    private static final int[] TABLE = new int[256];
+    private static final byte[] REVERSED = new byte[256];
+    private static final byte[] TO_ZERO_REGISTER = {-1, -1, -1, -1};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int SCRATCH = 1 << 14;
 
     static {
         for (int b = 0; b < 256; b++) {
@@ -25,18 +37,18 @@ public final class PosixCksum implements Checksum {
             for (int bit = 0; bit < 8; bit++) {
                 c = (c & 0x80000000) != 0 ? (c << 1) ^ POLY : c << 1;
             }
-            TABLES[0][b] = c;
-        }
-        for (int k = 1; k < 8; k++) {
-            for (int b = 0; b < 256; b++) {
-                int prev = TABLES[k - 1][b];
-                TABLES[k][b] = (prev << 8) ^ TABLES[0][prev >>> 24];
-            }
+            TABLE[b] = c;
+            REVERSED[b] = (byte) (Integer.reverse(b) >>> 24);
         }
     }
 
-    private int crc;
+    private final CRC32 reflected = new CRC32();
+    private final byte[] scratch = new byte[SCRATCH];
     private long length;
+
+    public PosixCksum() {
+        reset();
+    }
 
     /** Computes the cksum value of a whole array. */
     public static long of(byte[] data) {
@@ -47,35 +59,40 @@ public final class PosixCksum implements Checksum {
 
     @Override
     public void update(int b) {
-        crc = step(crc, b);
+        reflected.update(REVERSED[b & 0xff]);
         length++;
     }
 
     @Override
     public void update(byte[] b, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
-        int[] t0 = TABLES[0];
-        int[] t1 = TABLES[1];
-        int[] t2 = TABLES[2];
-        int[] t3 = TABLES[3];
-        int[] t4 = TABLES[4];
-        int[] t5 = TABLES[5];
-        int[] t6 = TABLES[6];
-        int[] t7 = TABLES[7];
-        int c = crc;
-        int i = off;
-        int end = off + len;
-        while (end - i >= 8) {
-            c ^= (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
-            c = t7[c >>> 24] ^ t6[(c >>> 16) & 0xff] ^ t5[(c >>> 8) & 0xff] ^ t4[c & 0xff]
-                    ^ t3[b[i + 4] & 0xff] ^ t2[b[i + 5] & 0xff] ^ t1[b[i + 6] & 0xff] ^ t0[b[i + 7] & 0xff];
-            i += 8;
+        Objects.checkFromIndexSize(off, len, b.length);
+        byte[] r = scratch;
+        for (int done = 0; done < len; ) {
+            int n = Math.min(len - done, SCRATCH);
+            System.arraycopy(b, off + done, r, 0, n);
+            reverseBits(r, n);
+            reflected.update(r, 0, n);
+            done += n;
         }
-        while (i < end) {
-            c = step(c, b[i++]);
-        }
-        crc = c;
         length += len;
+    }
+
+    /**
+     * Reverses the bits of each byte of {@code r[0, n)} in place. In place, at the same index, because
+     * that is the loop shape the JIT vectorises (about 0.015 ns a byte); with the source elsewhere it does not.
+     */
+    private static void reverseBits(byte[] r, int n) {
+        int n8 = n & ~7;
+        for (int i = 0; i < n8; i += 8) {
+            long x = (long) LONGS.get(r, i);
+            x = (x >>> 1) & 0x5555555555555555L | (x & 0x5555555555555555L) << 1;
+            x = (x >>> 2) & 0x3333333333333333L | (x & 0x3333333333333333L) << 2;
+            x = (x >>> 4) & 0x0f0f0f0f0f0f0f0fL | (x & 0x0f0f0f0f0f0f0f0fL) << 4;
+            LONGS.set(r, i, x);
+        }
+        for (int i = n8; i < n; i++) {
+            r[i] = REVERSED[r[i] & 0xff];
+        }
     }
 
     /** Bytes processed so far. */
@@ -86,20 +103,17 @@ public final class PosixCksum implements Checksum {
     /** The cksum value of the bytes so far, in 0..4294967295, as printed by {@code cksum}. */
     @Override
     public long getValue() {
-        int c = crc;
+        int c = Integer.reverse(~(int) reflected.getValue());
         for (long n = length; n != 0; n >>>= 8) {
-            c = step(c, (int) n);
+            c = (c << 8) ^ TABLE[((c >>> 24) ^ (int) n) & 0xff];
         }
         return ~c & 0xffffffffL;
     }
 
     @Override
     public void reset() {
-        crc = 0;
+        reflected.reset();
+        reflected.update(TO_ZERO_REGISTER, 0, TO_ZERO_REGISTER.length);
         length = 0;
-    }
-
-    private static int step(int c, int b) {
-        return (c << 8) ^ TABLES[0][((c >>> 24) ^ b) & 0xff];
     }
 }
