@@ -84,15 +84,24 @@ final class Signature implements BlockMatcher {
     }
 
     @Override
+    public boolean hashesWindows() {
+        return true;
+    }
+
+    @Override
     public Lookup newLookup() {
         StrongSum strongSum = new StrongSum(params.type());
-        byte[] strong = new byte[32];
-        return (key, buf, off, len) -> {
+        byte[] scratch = new byte[32];
+        return (key, buf, off, len, known) -> {
             int c = index.head(key);
             if (c < 0) {
                 return -1;
             }
-            strongSum.sum(buf, off, len, strong, 0, strongLength);
+            byte[] strong = known;
+            if (strong == null) {
+                strong = scratch;
+                strongSum.sum(buf, off, len, strong, 0, strongLength);
+            }
             for (; c >= 0; c = index.next(c)) {
                 if (strongEquals(c, strong)) {
                     return c;
