@@ -284,7 +284,7 @@ final class BasisBlocks implements BlockMatcher {
         BlockReader reader = new BlockReader(ch, params.blockLength(), length);
         return new Lookup() {
             @Override
-            public int find(int key, byte[] buf, int off, int len) throws IOException {
+            public int find(int key, byte[] buf, int off, int len, byte[] strong) throws IOException {
                 for (int c = index.head(key); c >= 0; c = index.next(c)) {
                     if (blockLength(c) == len && reader.equals(c, buf, off, len)) {
                         return c;

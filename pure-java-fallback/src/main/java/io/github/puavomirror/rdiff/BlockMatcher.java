@@ -19,9 +19,18 @@ interface BlockMatcher {
     /** A lookup for one delta run: it holds scratch space and is used from one thread. */
     Lookup newLookup() throws IOException;
 
+    /** Whether {@link Lookup#find} hashes the window, so that strong sums computed ahead save it time. */
+    default boolean hashesWindows() {
+        return false;
+    }
+
     interface Lookup extends Closeable {
-        /** The lowest block whose key is {@code key} and whose content equals {@code buf[off, off+len)}, or -1. */
-        int find(int key, byte[] buf, int off, int len) throws IOException;
+        /**
+         * The lowest block whose key is {@code key} and whose content equals {@code buf[off, off+len)}, or -1.
+         *
+         * @param strong the window's truncated strong sum when already known, else null
+         */
+        int find(int key, byte[] buf, int off, int len, byte[] strong) throws IOException;
 
         /**
          * A cheap first try after a match of block {@code previous}: if the window equals block

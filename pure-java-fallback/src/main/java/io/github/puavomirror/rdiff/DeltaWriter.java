@@ -22,7 +22,13 @@ import java.util.Arrays;
 final class DeltaWriter {
     private static final int INITIAL_WINDOW = 1 << 20;
     private final BlockMatcher sig;
-    private final InputStream in;
+    private final InputStream newFile;
+    /** What the window is filled from: the new file, or {@link #ahead} reading it. */
+    private InputStream in;
+    /** The new file read and hashed ahead on a helper thread while matching, or null when the matcher hashes no windows. */
+    private SumsAhead ahead;
+    /** Position in the new file of {@code buf[0]}. */
+    private long base;
     private final OutputStream out;
     private final RdiffStats stats;
     private final int blockLen;
@@ -42,7 +48,6 @@ final class DeltaWriter {
 
     DeltaWriter(BlockMatcher sig, InputStream in, OutputStream out, RdiffStats stats) throws RdiffException {
         this.sig = sig;
-        this.in = in;
         this.out = out;
         this.stats = stats;
         this.blockLen = sig.params().blockLength();
@@ -52,6 +57,8 @@ final class DeltaWriter {
         }
         this.capacity = (int) capacity;
         this.buf = new byte[Math.min(this.capacity, INITIAL_WINDOW)];
+        this.newFile = in;
+        this.in = in;
     }
 
     RdiffStats run() throws IOException {
@@ -98,8 +105,16 @@ final class DeltaWriter {
         final boolean rk = sig.params().type().rabinKarp();
         byte[] buf = this.buf;
         final int rkPowB = WeakSums.rabinKarpPower(b);
+        if (sig.hashesWindows() && SumsAhead.applies(sig.params())) {
+            ahead = new SumsAhead(newFile, sig.params(), capacity);
+            in = ahead;
+        }
         try (BlockMatcher.Lookup lookup = sig.newLookup()) {
             match(lookup, b, rk, rkPowB, buf);
+        } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
         }
     }
 
@@ -121,9 +136,13 @@ final class DeltaWriter {
                 System.arraycopy(buf, lit, buf, 0, bufLen - lit);
                 bufLen -= lit;
                 p -= lit;
+                base += lit;
                 lit = 0;
                 if (bufLen == buf.length) {
                     buf = grow();
+                }
+                if (ahead != null) {
+                    ahead.passed(base + p);
                 }
                 fill();
                 continue;
@@ -138,9 +157,13 @@ final class DeltaWriter {
                 hit = lookup.continuation(lastHit, buf, p, n);
             }
             if (hit < 0) {
+                byte[] strong = null;
                 if (!haveSum || wlen != n) {
+                    if (ahead != null && n == b && ahead.lookup(base + p)) {
+                        strong = ahead.strong();
+                    }
                     if (rk) {
-                        h = WeakSums.rabinKarp(buf, p, n);
+                        h = strong != null ? ahead.weak() : WeakSums.rabinKarp(buf, p, n);
                         pow = n == b ? rkPowB : WeakSums.rabinKarpPower(n);
                     } else {
                         s1 = 0;
@@ -155,7 +178,7 @@ final class DeltaWriter {
                 }
                 int key = rk ? (h == 0 ? -1 : h) : keyOf(((s2 & 0xffff) << 16) | (s1 & 0xffff), true);
                 if (sig.mightContain(key)) {
-                    hit = lookup.find(key, buf, p, n);
+                    hit = lookup.find(key, buf, p, n, strong);
                 }
             }
             if (hit >= 0) {

@@ -9,8 +9,14 @@ import java.util.Arrays;
  * when a key agrees, equals the block's.
  */
 final class Signature implements BlockMatcher {
-    private static final int PAGE_BITS = 16;
+    /**
+     * Strong sums are kept in pages of this many blocks (32 MiB of 32-byte sums): few big arrays,
+     * since each large one costs the collector a humongous allocation and a region's tail.
+     */
+    private static final int PAGE_BITS = 20;
     private static final int PAGE_BLOCKS = 1 << PAGE_BITS;
+    /** The first page starts this small and doubles, so that a small signature stays small. */
+    private static final int FIRST_PAGE_BLOCKS = 1024;
     /**
      * Blocks a signature may hold (64 GiB of basis at 128-byte blocks). librsync 2.3.2 itself
      * overflows near 2^27.7; this bound also keeps the index at most half full.
@@ -58,11 +64,16 @@ final class Signature implements BlockMatcher {
         if (page == strongPages.length) {
             strongPages = Arrays.copyOf(strongPages, page * 2);
         }
-        if (strongPages[page] == null) {
-            strongPages[page] = new byte[PAGE_BLOCKS * strongLength];
+        int at = (count & (PAGE_BLOCKS - 1)) * strongLength;
+        byte[] sums = strongPages[page];
+        if (sums == null) {
+            sums = new byte[(page == 0 ? FIRST_PAGE_BLOCKS : PAGE_BLOCKS) * strongLength];
+            strongPages[page] = sums;
+        } else if (at == sums.length) {
+            sums = Arrays.copyOf(sums, 2 * sums.length);
+            strongPages[page] = sums;
         }
-        System.arraycopy(strong, strongOff, strongPages[page], (count & (PAGE_BLOCKS - 1)) * strongLength,
-                strongLength);
+        System.arraycopy(strong, strongOff, sums, at, strongLength);
         count++;
         index = null;
     }
@@ -84,15 +95,24 @@ final class Signature implements BlockMatcher {
     }
 
     @Override
+    public boolean hashesWindows() {
+        return true;
+    }
+
+    @Override
     public Lookup newLookup() {
         StrongSum strongSum = new StrongSum(params.type());
-        byte[] strong = new byte[32];
-        return (key, buf, off, len) -> {
+        byte[] scratch = new byte[32];
+        return (key, buf, off, len, known) -> {
             int c = index.head(key);
             if (c < 0) {
                 return -1;
             }
-            strongSum.sum(buf, off, len, strong, 0, strongLength);
+            byte[] strong = known;
+            if (strong == null) {
+                strong = scratch;
+                strongSum.sum(buf, off, len, strong, 0, strongLength);
+            }
             for (; c >= 0; c = index.next(c)) {
                 if (strongEquals(c, strong)) {
                     return c;
