@@ -5,17 +5,19 @@
 #             and `cksum`, `sha256sum`, `sha512sum` of every image and rdiff, at -j JOBS;
 #   ours:     `bin/puavo-mirror update-repository -j JOBS` (rdiffs checked before publishing),
 #             and once more with --no-verify-rdiffs, which is what upstream does.
-# Then it checks that every rdiff is byte-identical, and prints times and ratios.
+# The three run in turn, the one going first rotating between rounds. Then it checks that every
+# rdiff is byte-identical, and prints the median times and the ratios.
 #
-# Usage: benchmarks/run-mirror-vs-upstream.sh [--images N] [--size BYTES_MIB] [--jobs J] [--work DIR]
+# Usage: benchmarks/run-mirror-vs-upstream.sh [--images N] [--size BYTES_MIB] [--jobs J] [--rounds R] [--work DIR]
 # Needs rdiff, coreutils, python3 (to generate the images) and the CLI jar (./mvnw -B -q package -DskipTests).
 set -euo pipefail
-images=5 size_mib=256 jobs=2 work=/tmp/puavo-mirror-bench
+images=5 size_mib=256 jobs=2 rounds=3 work=/tmp/puavo-mirror-bench
 while [ $# -gt 0 ]; do
   case "$1" in
     --images) images=$2; shift 2 ;;
     --size) size_mib=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -51,11 +53,6 @@ EOF
 mapfile -t imgs < <(ls "$work/images"/$prefix-*.img | sort)
 n=${#imgs[@]}
 
-seconds() { date +%s.%N; }
-elapsed() { echo "$2 - $1" | bc; }
-
-# Upstream pipeline.
-up="$work/upstream"; rm -rf "$up"; mkdir -p "$up/rdiffs" "$up/.signatures" "$up/.checksums"
 pairs="$work/pairs.txt"; : > "$pairs"
 for ((t = n > 3 ? n - 3 : 0; t < n; t++)); do
   for ((s = 0; s < n; s++)); do
@@ -66,28 +63,56 @@ for ((t = n > 3 ? n - 3 : 0; t < n; t++)); do
     echo "${imgs[$s]} ${imgs[$t]} $prefix-$stamp_s--$stamp_d-amd64.rdiff" >> "$pairs"
   done
 done
-sync
-t0=$(seconds)
-printf '%s\n' "${imgs[@]}" | xargs -P "$jobs" -I{} sh -c \
-  'rdiff --block-size=128 signature "$1" "$2/.signatures/$(basename "$1").rdiff_signature"
-   for c in cksum sha256sum sha512sum; do $c "$1" > "$2/.checksums/$(basename "$1").$c"; done' _ {} "$up"
-xargs -P "$jobs" -L 1 sh -c \
-  'rdiff --block-size=128 delta "$3/.signatures/$(basename "$1").rdiff_signature" "$2" "$3/rdiffs/$4"
-   for c in cksum sha256sum sha512sum; do $c "$3/rdiffs/$4" > "$3/.checksums/$4.$c"; done' _ < <(sed "s|\$| $up|" "$pairs" | awk '{print $1, $2, $4, $3}')
-t1=$(seconds)
-upstream=$(elapsed "$t0" "$t1")
 
-run_ours() {
-  local mirror="$work/ours-$1"; shift
-  rm -rf "$mirror"
-  local a b
+seconds() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc; }
+
+# Upstream pipeline.
+run_upstream() {
+  local up="$work/upstream" a b
+  rm -rf "$up"; mkdir -p "$up/rdiffs" "$up/.signatures" "$up/.checksums"
+  sync
   a=$(seconds)
-  "$root/bin/puavo-mirror" update-repository -j "$jobs" --progress=none "$@" "$work/images" "$mirror" > /dev/null
+  printf '%s\n' "${imgs[@]}" | xargs -P "$jobs" -I{} sh -c \
+    'rdiff --block-size=128 signature "$1" "$2/.signatures/$(basename "$1").rdiff_signature"
+     for c in cksum sha256sum sha512sum; do $c "$1" > "$2/.checksums/$(basename "$1").$c"; done' _ {} "$up"
+  xargs -P "$jobs" -L 1 sh -c \
+    'rdiff --block-size=128 delta "$3/.signatures/$(basename "$1").rdiff_signature" "$2" "$3/rdiffs/$4"
+     for c in cksum sha256sum sha512sum; do $c "$3/rdiffs/$4" > "$3/.checksums/$4.$c"; done' _ \
+    < <(sed "s|\$| $up|" "$pairs" | awk '{print $1, $2, $4, $3}')
   b=$(seconds)
   elapsed "$a" "$b"
 }
-ours_verified=$(run_ours verified)
-ours_unverified=$(run_ours unverified --no-verify-rdiffs)
+
+run_ours() {
+  local mirror="$work/ours-$1" a b; shift
+  rm -rf "$mirror"
+  sync
+  a=$(seconds)
+  # Images here are not squashfs: the warnings about it go to a log, shown only if the run fails.
+  "$root/bin/puavo-mirror" update-repository -j "$jobs" --progress=none "$@" "$work/images" "$mirror" \
+    > /dev/null 2> "$mirror.log" || { cat "$mirror.log" >&2; exit 1; }
+  b=$(seconds)
+  elapsed "$a" "$b"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+t_up=() t_ver=() t_unv=()
+for ((r = 0; r < rounds; r++)); do
+  for ((k = 0; k < 3; k++)); do
+    case $(( (r + k) % 3 )) in
+      0) t_up+=("$(run_upstream)") ;;
+      1) t_ver+=("$(run_ours verified)") ;;
+      2) t_unv+=("$(run_ours unverified --no-verify-rdiffs)") ;;
+    esac
+  done
+  printf 'round %d: upstream %.2f s, ours %.2f s, ours unverified %.2f s\n' $((r + 1)) "${t_up[r]}" "${t_ver[r]}" "${t_unv[r]}"
+done
+upstream=$(median "${t_up[@]}")
+ours_verified=$(median "${t_ver[@]}")
+ours_unverified=$(median "${t_unv[@]}")
+up="$work/upstream"
 
 same=0
 while read -r _ _ name; do
@@ -95,7 +120,8 @@ while read -r _ _ name; do
 done < "$pairs"
 total=$(wc -l < "$pairs")
 
-printf '\n%d images of %d MiB, %d rdiffs, -j %d (times include checksums of every file)\n' "$n" "$size_mib" "$total" "$jobs"
+printf '\n%d images of %d MiB, %d rdiffs, -j %d, medians of %d rounds (times include checksums of every file)\n' \
+  "$n" "$size_mib" "$total" "$jobs" "$rounds"
 printf '%-44s %8.2f s\n' "upstream: rdiff signature + delta, coreutils" "$upstream"
 printf '%-44s %8.2f s  %5.1fx faster\n' "puavo-mirror update-repository" "$ours_verified" "$(echo "$upstream / $ours_verified" | bc -l)"
 printf '%-44s %8.2f s  %5.1fx faster\n' "puavo-mirror ... --no-verify-rdiffs" "$ours_unverified" "$(echo "$upstream / $ours_unverified" | bc -l)"

@@ -13,6 +13,6 @@ public final class Main {
 
     /** Runs one command line against {@code io} and returns the exit code, without exiting. */
     public static int run(String[] args, CliIo io) {
-        return PuavoMirrorCommand.commandLine(io).execute(args);
+        return PuavoMirrorCommand.commandLine(io, args).execute(args);
     }
 }

@@ -30,8 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BasisBlocks implements BlockMatcher {
     /** Read size for the indexing pass and for the read-ahead of matched runs. */
     private static final int CHUNK = 1 << 20;
-    /** Inserts whose cache misses are started together ({@link BlockIndex#touch}); a power of two. */
-    private static final int TOUCH_AHEAD = 16;
 
     private final Path basis;
     private final SignatureParams params;
@@ -82,16 +80,8 @@ final class BasisBlocks implements BlockMatcher {
                 for (Chunk c = chunks.next(); c != null; c = chunks.next()) {
                     c.sumAll();
                     stats.addIn(c.length);
-                    dedup.chunk = c;
-                    for (int i = 0; i < c.blocks; i++) {
-                        if ((i & (TOUCH_AHEAD - 1)) == 0) {
-                            index.touch(c.keys, i, Math.min(c.blocks, i + TOUCH_AHEAD));
-                        }
-                        dedup.at = i * b;
-                        dedup.len = Math.min(b, c.length - dedup.at);
-                        index.insert(block, c.keys[i], dedup);
-                        block++;
-                    }
+                    dedup.insert(index, c, block);
+                    block += c.blocks;
                     chunks.recycle(c);
                 }
             }
@@ -100,17 +90,37 @@ final class BasisBlocks implements BlockMatcher {
         }
     }
 
-    /** Whether an indexed block has the content of the block being inserted (which is in memory). */
+    /**
+     * Inserts chunks into the index, telling whether an indexed block has the content of the one
+     * being inserted (which is in memory).
+     */
     private static final class Dedup implements BlockIndex.SameContent {
         private final BlockReader earlier;
         private final int b;
-        Chunk chunk;
-        int at;
-        int len;
+        private Chunk chunk;
+        private int at;
+        private int len;
 
         Dedup(BlockReader earlier, int b) {
             this.earlier = earlier;
             this.b = b;
+        }
+
+        /**
+         * Inserts the chunk's blocks, numbered from {@code first}. A method of its own so that the
+         * JIT compiles this loop early and small, apart from the once-per-basis code around it.
+         */
+        void insert(BlockIndex index, Chunk c, int first) throws IOException {
+            chunk = c;
+            int[] keys = c.keys;
+            for (int i = 0; i < c.blocks; i++) {
+                if ((i & (BlockIndex.TOUCH_AHEAD - 1)) == 0) {
+                    index.touch(keys, i, Math.min(c.blocks, i + BlockIndex.TOUCH_AHEAD));
+                }
+                at = i * b;
+                len = Math.min(b, c.length - at);
+                index.insert(first + i, keys[i], this);
+            }
         }
 
         @Override

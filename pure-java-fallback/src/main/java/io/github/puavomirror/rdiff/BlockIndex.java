@@ -21,6 +21,9 @@ final class BlockIndex {
         boolean test(int indexedBlock) throws IOException;
     }
 
+    /** How many inserts a caller should {@link #touch} at a time; a power of two. */
+    static final int TOUCH_AHEAD = 16;
+
     /** {@code key << 32 | (first block + 1)}; 0 is an empty slot. */
     private final long[] table;
     private final int tableShift;

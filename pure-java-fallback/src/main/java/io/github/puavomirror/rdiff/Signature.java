@@ -82,6 +82,9 @@ final class Signature implements BlockMatcher {
     void buildIndex() throws IOException {
         BlockIndex idx = new BlockIndex(count);
         for (int i = 0; i < count; i++) {
+            if ((i & (BlockIndex.TOUCH_AHEAD - 1)) == 0) {
+                idx.touch(keys, i, Math.min(count, i + BlockIndex.TOUCH_AHEAD));
+            }
             int block = i;
             idx.insert(i, keys[i], c -> sameStrong(c, block));
         }
