@@ -86,6 +86,23 @@ class ErrorReportingTest {
         assertThat(new String(Cli.run("-V").out())).matches("puavo-mirror \\S+\n");
     }
 
+    /** The command line is built for the named subcommand only; help and unknown names still see them all. */
+    @Test
+    void everySubcommandIsReachableWhateverTheArgumentsName() {
+        RdiffBinary.Result named = Cli.run("--debug", "help", "rdiff");
+        assertThat(named.exit()).isZero();
+        assertThat(new String(named.out())).contains("--block-size");
+        RdiffBinary.Result all = Cli.run("help");
+        assertThat(all.exit()).isZero();
+        assertThat(new String(all.out())).contains("update-repository", "verify", "prune", "demo", "rdiff", "diff");
+        RdiffBinary.Result unknown = Cli.run("--debug", "no-such-command");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("puavo-mirror: ").contains("no-such-command");
+        RdiffBinary.Result afterRootOption = Cli.run("--debug", "diff", "--help");
+        assertThat(afterRootOption.exit()).isZero();
+        assertThat(new String(afterRootOption.out())).contains("OLD", "NEW", "DELTA");
+    }
+
     @Test
     void failedPatchLeavesNoOutputOrTemporaryFile() throws IOException {
         Path basis = Files.write(dir.resolve("basis"), new byte[] {1, 2, 3});
