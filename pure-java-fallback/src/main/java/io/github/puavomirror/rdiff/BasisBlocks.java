@@ -313,6 +313,19 @@ final class BasisBlocks implements BlockMatcher {
             }
 
             @Override
+            public int continuationRun(int previous, byte[] buf, int off, int maxBlocks) throws IOException {
+                int first = previous + 1;
+                // Only full blocks: the short last block takes the window-by-window path.
+                int full = lastLength == params.blockLength() ? count : count - 1;
+                if (first >= full) {
+                    return 0;
+                }
+                // A repeat matches its original, not itself: the run stops before the first one.
+                int blocks = index.firstRepeat(first, first + Math.min(maxBlocks, full - first)) - first;
+                return blocks == 0 ? 0 : reader.equalBlocksAhead(first, blocks, buf, off);
+            }
+
+            @Override
             public void close() throws IOException {
                 ch.close();
             }
@@ -365,6 +378,30 @@ final class BasisBlocks implements BlockMatcher {
             }
             int at = (int) (pos - aheadStart);
             return Arrays.equals(ahead, at, at + len, buf, off, off + len);
+        }
+
+        /**
+         * How many of the {@code blocks} full blocks from {@code first} on equal {@code buf} from
+         * {@code off}, comparing through the read-ahead window one window at a time.
+         */
+        int equalBlocksAhead(int first, int blocks, byte[] buf, int off) throws IOException {
+            int done = 0;
+            while (done < blocks) {
+                long pos = (long) (first + done) * b;
+                if (aheadStart < 0 || pos < aheadStart || pos + b > aheadStart + aheadLen) {
+                    aheadLen = readAt(ch, ahead, (int) Math.min(ahead.length, length - pos), pos);
+                    aheadStart = pos;
+                }
+                int at = (int) (pos - aheadStart);
+                int span = Math.min(blocks - done, (aheadLen - at) / b);
+                int from = off + done * b;
+                int m = Arrays.mismatch(ahead, at, at + span * b, buf, from, from + span * b);
+                if (m >= 0) {
+                    return done + m / b;
+                }
+                done += span;
+            }
+            return done;
         }
 
         /** Compares with the block, from the read-ahead window when it holds it, else by one read. */

@@ -123,6 +123,17 @@ final class BlockIndex {
         return next[block];
     }
 
+    /** The first block in {@code [from, to)} that repeats an earlier one, or {@code to}. */
+    int firstRepeat(int from, int to) {
+        int[] links = next;
+        for (int c = from; c < to; c++) {
+            if (links[c] <= -2) {
+                return c;
+            }
+        }
+        return to;
+    }
+
     /** The lowest block with the same key and content as {@code block} (itself unless it repeats one). */
     int canonical(int block) {
         int link = next[block];

@@ -41,6 +41,16 @@ interface BlockMatcher {
             return -1;
         }
 
+        /**
+         * How many full blocks from {@code previous + 1} on equal the windows at {@code off},
+         * {@code off + b}, ... (at most {@code maxBlocks}), each being the block librsync matches
+         * for its window (no earlier block has its content). 0 when this lookup cannot tell cheaply.
+         * Lets a matched run go at the speed of comparing memory instead of a call per block.
+         */
+        default int continuationRun(int previous, byte[] buf, int off, int maxBlocks) throws IOException {
+            return 0;
+        }
+
         @Override
         default void close() throws IOException {
         }

@@ -152,6 +152,23 @@ final class DeltaWriter {
             if (n <= 0) {
                 break;
             }
+            if (basisLen > 0 && !haveSum && scan) {
+                // Full windows, each with a byte beyond it, that continue the copy block by block.
+                int run = lookup.continuationRun(lastHit, buf, p, (bufLen - p - 1) / b);
+                if (run > 0) {
+                    long mpos = (long) (lastHit + 1) * b;
+                    if (basisPos + basisLen != mpos) {
+                        flush(p, lit);
+                        basisPos = mpos;
+                        basisLen = 0;
+                    }
+                    basisLen += (long) run * b;
+                    lastHit += run;
+                    p += run * b;
+                    lit = p;
+                    continue;
+                }
+            }
             int hit = -1;
             if (basisLen > 0 && !haveSum) {
                 hit = lookup.continuation(lastHit, buf, p, n);

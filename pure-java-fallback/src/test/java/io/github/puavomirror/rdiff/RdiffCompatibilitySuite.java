@@ -250,7 +250,29 @@ public abstract class RdiffCompatibilitySuite {
                 edge("default block for 200000 bytes (sqrt rule: 384)", big, moved, ""),
                 edge("block 1 over a small alphabet", new SimilarData(8).bytes(4000, new byte[] {0, 1}),
                         new SimilarData(9).bytes(4000, new byte[] {0, 1}), "-b 1 -S 1 -R rollsum"),
-                edge("all-zero files", new byte[50_000], new byte[60_000], "-b 100 -S 2"));
+                edge("all-zero files", new byte[50_000], new byte[60_000], "-b 100 -S 2"),
+                edge("runs past the read-ahead, zero runs, repeated blocks", repeats(false), repeats(true), "-b 128"));
+    }
+
+    /**
+     * 3 MiB with matched runs longer than the one-step diff's 1 MiB read-ahead, a zero run, blocks
+     * alternating A B A B, and a block repeated far from its original; the new file shifts, edits
+     * and moves them, so runs stop at repeats and restart.
+     */
+    private static byte[] repeats(boolean changed) {
+        byte[] b = new SimilarData(11).bytes(3 << 20, null);
+        Arrays.fill(b, 128 * 2000, 128 * 4400, (byte) 0);
+        for (int i = 0; i < 64; i++) {
+            System.arraycopy(b, 128 * (i % 2 == 0 ? 100 : 101), b, 128 * (9000 + i), 128);
+        }
+        System.arraycopy(b, 128 * 50, b, 128 * 20_000, 128);
+        if (!changed) {
+            return b;
+        }
+        byte[] n = concat(prefix(b, 1_500_000), concat(new byte[17], Arrays.copyOfRange(b, 1_500_000, b.length)));
+        Arrays.fill(n, 200_000, 200_300, (byte) 7);
+        System.arraycopy(b, 128 * 2000, n, 2_900_000, 128 * 300);
+        return n;
     }
 
     private DynamicTest edge(String name, byte[] old, byte[] fresh, String args) {
