@@ -337,47 +337,57 @@ final class BasisBlocks implements BlockMatcher {
     }
 
     private static int readAt(FileChannel ch, byte[] buf, int len, long pos) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
-        while (bb.hasRemaining()) {
-            if (ch.read(bb, pos + bb.position()) < 0) {
-                throw new RdiffException(RdiffResult.INPUT_ENDED, "basis ended early at " + (pos + bb.position()));
+        return readAt(ch, ByteBuffer.wrap(buf), len, pos);
+    }
+
+    private static int readAt(FileChannel ch, ByteBuffer into, int len, long pos) throws IOException {
+        into.clear().limit(len);
+        while (into.hasRemaining()) {
+            if (ch.read(into, pos + into.position()) < 0) {
+                throw new RdiffException(RdiffResult.INPUT_ENDED, "basis ended early at " + (pos + into.position()));
             }
         }
         return len;
+    }
+
+    /** Where {@code window[at, at+len)} and {@code buf[off, off+len)} first differ, or -1. */
+    private static int mismatch(ByteBuffer window, int at, byte[] buf, int off, int len) {
+        return window.slice(at, len).mismatch(ByteBuffer.wrap(buf, off, len));
     }
 
     /**
      * Reads basis blocks for comparison without holding the basis in memory: a read-ahead window
      * for matched runs, which walk the basis in order, and single-block reads for the rare
      * random candidates, keeping the last one since repeated content (zero runs) asks for it again.
+     * The windows are direct buffers, read into by the kernel and compared in place: a heap array
+     * would cost one more copy of the basis per diff.
      */
     private static final class BlockReader {
         private final FileChannel ch;
         private final int b;
         private final long length;
-        private final byte[] ahead;
+        private final ByteBuffer ahead;
         private long aheadStart = -1;
         private int aheadLen;
-        private final byte[] single;
+        private final ByteBuffer single;
         private int singleBlock = -1;
 
         BlockReader(FileChannel ch, int b, long length) {
             this.ch = ch;
             this.b = b;
             this.length = length;
-            this.ahead = new byte[(int) Math.min(Math.max(b, CHUNK), Math.max(b, length))];
-            this.single = new byte[b];
+            this.ahead = ByteBuffer.allocateDirect((int) Math.min(Math.max(b, CHUNK), Math.max(b, length)));
+            this.single = ByteBuffer.allocateDirect(b);
         }
 
         /** Compares with the block through the read-ahead window, refilling it from this block on. */
         boolean equalsAhead(int block, byte[] buf, int off, int len) throws IOException {
             long pos = (long) block * b;
             if (aheadStart < 0 || pos < aheadStart || pos + len > aheadStart + aheadLen) {
-                aheadLen = readAt(ch, ahead, (int) Math.min(ahead.length, length - pos), pos);
+                aheadLen = readAt(ch, ahead, (int) Math.min(ahead.capacity(), length - pos), pos);
                 aheadStart = pos;
             }
-            int at = (int) (pos - aheadStart);
-            return Arrays.equals(ahead, at, at + len, buf, off, off + len);
+            return mismatch(ahead, (int) (pos - aheadStart), buf, off, len) < 0;
         }
 
         /**
@@ -389,13 +399,12 @@ final class BasisBlocks implements BlockMatcher {
             while (done < blocks) {
                 long pos = (long) (first + done) * b;
                 if (aheadStart < 0 || pos < aheadStart || pos + b > aheadStart + aheadLen) {
-                    aheadLen = readAt(ch, ahead, (int) Math.min(ahead.length, length - pos), pos);
+                    aheadLen = readAt(ch, ahead, (int) Math.min(ahead.capacity(), length - pos), pos);
                     aheadStart = pos;
                 }
                 int at = (int) (pos - aheadStart);
                 int span = Math.min(blocks - done, (aheadLen - at) / b);
-                int from = off + done * b;
-                int m = Arrays.mismatch(ahead, at, at + span * b, buf, from, from + span * b);
+                int m = mismatch(ahead, at, buf, off + done * b, span * b);
                 if (m >= 0) {
                     return done + m / b;
                 }
@@ -408,14 +417,13 @@ final class BasisBlocks implements BlockMatcher {
         boolean equals(int block, byte[] buf, int off, int len) throws IOException {
             long pos = (long) block * b;
             if (aheadStart >= 0 && pos >= aheadStart && pos + len <= aheadStart + aheadLen) {
-                int at = (int) (pos - aheadStart);
-                return Arrays.equals(ahead, at, at + len, buf, off, off + len);
+                return mismatch(ahead, (int) (pos - aheadStart), buf, off, len) < 0;
             }
             if (singleBlock != block) {
                 readAt(ch, single, (int) Math.min(b, length - pos), pos);
                 singleBlock = block;
             }
-            return Arrays.equals(single, 0, len, buf, off, off + len);
+            return mismatch(single, 0, buf, off, len) < 0;
         }
     }
 }

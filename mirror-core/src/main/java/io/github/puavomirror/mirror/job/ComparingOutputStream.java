@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Swallows what is written and compares it with a file's content, reading the file alongside.
@@ -17,7 +16,8 @@ final class ComparingOutputStream extends OutputStream {
     private static final int CHUNK = 1 << 20;
 
     private final FileChannel expected;
-    private final byte[] buf = new byte[CHUNK];
+    /** Direct, so the kernel reads the file straight into it and the comparison needs no copy to the heap. */
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
     private int have;
     private int used;
     private long position;
@@ -40,7 +40,7 @@ final class ComparingOutputStream extends OutputStream {
                 return;
             }
             int n = Math.min(len, have - used);
-            int m = Arrays.mismatch(buf, used, used + n, b, off, off + n);
+            int m = buf.slice(used, n).mismatch(ByteBuffer.wrap(b, off, n));
             if (m >= 0) {
                 mismatchAt = position + m;
                 return;
@@ -53,8 +53,8 @@ final class ComparingOutputStream extends OutputStream {
     }
 
     private boolean refill() throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf);
-        int n = expected.read(bb);
+        buf.clear();
+        int n = expected.read(buf);
         have = Math.max(n, 0);
         used = 0;
         return n > 0;
