@@ -1,7 +1,6 @@
 package io.github.puavomirror.rdiff;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -202,9 +201,8 @@ final class BasisBlocks implements BlockMatcher {
      * as soon as it is read and then summed by both threads.
      */
     private static final class ChunkReader implements AutoCloseable {
-        private static final Chunk END = new Chunk(0, 1, true);
         private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(3);
-        private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(3);
+        private final HandOff<Chunk> ready = new HandOff<>(3);
         private final Thread thread;
 
         ChunkReader(FileChannel ch, SignatureParams params, long length, int size) {
@@ -226,41 +224,20 @@ final class BasisBlocks implements BlockMatcher {
                         }
                         pos += c.length;
                     }
-                    ready.put(END);
+                    ready.end();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Throwable t) {
-                    // Always hand the failure over: the inserting thread is waiting for a chunk.
-                    try {
-                        ready.put(t);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    ready.fail(t);
                 }
             }, "puavo-rdiff-basis-reader");
             thread.setDaemon(true);
             thread.start();
         }
 
-    /** The next chunk in file order, or null at the end. */
+        /** The next chunk in file order, or null at the end. */
         Chunk next() throws IOException {
-            Object o;
-            try {
-                o = ready.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while indexing the basis");
-            }
-            if (o instanceof IOException e) {
-                throw e;
-            }
-            if (o instanceof RuntimeException e) {
-                throw e;
-            }
-            if (o instanceof Error e) {
-                throw e;
-            }
-            return o == END ? null : (Chunk) o;
+            return ready.take("indexing the basis");
         }
 
         void recycle(Chunk c) {

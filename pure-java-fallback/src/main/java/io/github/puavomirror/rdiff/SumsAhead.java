@@ -2,7 +2,6 @@ package io.github.puavomirror.rdiff;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -30,7 +29,6 @@ final class SumsAhead extends InputStream {
     static final int CHUNK = 1 << 18;
     static final String THREAD_NAME = "puavo-rdiff-sums-ahead";
     private static final VarHandle TAGS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final Object END = new Object();
 
     private final int b;
     private final int strongLength;
@@ -38,7 +36,7 @@ final class SumsAhead extends InputStream {
     /** Chunks in use at most: the matcher's window, the one being hashed, the one read ahead and spares. */
     private final int maxChunks;
     private final BlockingQueue<Chunk> free;
-    private final BlockingQueue<Object> ready;
+    private final HandOff<Chunk> ready;
     private final Thread thread;
     /** Chunks the matcher holds, oldest first: the data not yet read, and the slots of windows it may still ask for. */
     private final ArrayDeque<Chunk> held = new ArrayDeque<>();
@@ -72,7 +70,7 @@ final class SumsAhead extends InputStream {
         this.rabinKarp = params.type().rabinKarp();
         maxChunks = (int) ((window + CHUNK - 1) / CHUNK) + 4;
         free = new ArrayBlockingQueue<>(maxChunks);
-        ready = new ArrayBlockingQueue<>(maxChunks + 1);
+        ready = new HandOff<>(maxChunks);
         StrongSum strongSum = new StrongSum(params.type());
         thread = new Thread(() -> run(in, strongSum), THREAD_NAME);
         thread.setDaemon(true);
@@ -102,7 +100,7 @@ final class SumsAhead extends InputStream {
                     hash(previous, strongSum);
                 }
                 if (c.length < c.data.length) {
-                    ready.put(END);
+                    ready.end();
                     hash(c, strongSum);
                     return;
                 }
@@ -111,12 +109,7 @@ final class SumsAhead extends InputStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            // Always hand the failure over: the matcher may be waiting for data.
-            try {
-                ready.put(t);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ready.fail(t);
         }
     }
 
@@ -163,27 +156,12 @@ final class SumsAhead extends InputStream {
             if (ended) {
                 return -1;
             }
-            Object o;
-            try {
-                o = ready.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading the new file");
-            }
-            if (o == END) {
+            Chunk c = ready.take("reading the new file");
+            if (c == null) {
                 ended = true;
                 continue;
             }
-            if (o instanceof IOException e) {
-                throw e;
-            }
-            if (o instanceof RuntimeException e) {
-                throw e;
-            }
-            if (o instanceof Error e) {
-                throw e;
-            }
-            reading = (Chunk) o;
+            reading = c;
             readAt = 0;
             held.add(reading);
         }

@@ -44,7 +44,7 @@ class SignatureWriterTest {
         SignatureParams params = new SignatureParams(type, blockLen, strongLen);
         byte[] basis = data(length, length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RdiffStats stats = SignatureWriter.write(new ShortReads(basis, length), out, params);
+        RdiffStats stats = SignatureWriter.write(new ShortReads(basis, length, 300_000), out, params);
         byte[] expected = serial(basis, params);
         assertThat(out.toByteArray()).isEqualTo(expected);
         assertThat(stats.signatureBlocks()).isEqualTo(params.blockCount(length));
@@ -171,21 +171,6 @@ class SignatureWriterTest {
     private static void assertNoSignatureThreads() {
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().startsWith(SignatureWriter.THREAD_NAME) && t.isAlive());
-    }
-
-    /** Returns reads of changing, often small sizes, as pipes and sockets do. */
-    private static final class ShortReads extends ByteArrayInputStream {
-        private final Random random;
-
-        ShortReads(byte[] data, long seed) {
-            super(data);
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public synchronized int read(byte[] b, int off, int len) {
-            return super.read(b, off, Math.min(len, 1 + random.nextInt(random.nextBoolean() ? 100 : 300_000)));
-        }
     }
 
     /** Fails with {@code failure} once {@code limit} bytes have been read. */

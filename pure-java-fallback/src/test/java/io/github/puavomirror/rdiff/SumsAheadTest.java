@@ -45,7 +45,7 @@ class SumsAheadTest {
         for (int round = 0; round < 4; round++) {
             byte[] newFile = edit(basis, r);
             byte[] expected = delta(new WithoutSumsAhead(sig), new ByteArrayInputStream(newFile));
-            assertThat(delta(sig, new ShortReads(newFile, r.nextLong()))).isEqualTo(expected);
+            assertThat(delta(sig, new ShortReads(newFile, r.nextLong(), 600_000))).isEqualTo(expected);
         }
         assertNoHelperThreads();
     }
@@ -152,21 +152,6 @@ class SumsAheadTest {
         public Lookup newLookup() {
             Lookup lookup = sig.newLookup();
             return (key, buf, off, len, strong) -> lookup.find(key, buf, off, len, null);
-        }
-    }
-
-    /** Returns reads of changing, often small sizes. */
-    private static final class ShortReads extends ByteArrayInputStream {
-        private final Random random;
-
-        ShortReads(byte[] data, long seed) {
-            super(data);
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public synchronized int read(byte[] b, int off, int len) {
-            return super.read(b, off, Math.min(len, 1 + random.nextInt(random.nextBoolean() ? 100 : 600_000)));
         }
     }
 }

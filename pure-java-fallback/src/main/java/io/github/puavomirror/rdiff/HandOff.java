@@ -1,0 +1,61 @@
+package io.github.puavomirror.rdiff;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Items a helper thread reads ahead, handed to the thread that uses them in order, then the end or
+ * the helper's failure, which the user gets as if it had happened on its own thread.
+ */
+final class HandOff<T> {
+    private static final Object END = new Object();
+    private final BlockingQueue<Object> queue;
+
+    HandOff(int capacity) {
+        queue = new ArrayBlockingQueue<>(capacity + 1);
+    }
+
+    void put(T item) throws InterruptedException {
+        queue.put(item);
+    }
+
+    void end() throws InterruptedException {
+        queue.put(END);
+    }
+
+    /** Hands over what the helper failed with; always, since the user may be waiting for an item. */
+    void fail(Throwable t) {
+        try {
+            queue.put(t);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The next item, or null at the end; rethrows the helper's failure. */
+    @SuppressWarnings("unchecked")
+    T take(String doing) throws IOException {
+        Object o;
+        try {
+            o = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while " + doing);
+        }
+        if (o == END) {
+            return null;
+        }
+        if (o instanceof IOException e) {
+            throw e;
+        }
+        if (o instanceof RuntimeException e) {
+            throw e;
+        }
+        if (o instanceof Error e) {
+            throw e;
+        }
+        return (T) o;
+    }
+}
