@@ -106,8 +106,8 @@ final class BasisBlocks implements BlockMatcher {
         }
 
         /**
-         * Inserts the chunk's blocks, numbered from {@code first}. A method of its own so that the
-         * JIT compiles this loop early and small, apart from the once-per-basis code around it.
+         * Inserts the chunk's blocks, numbered from {@code first}. A method of its own, so that the
+         * JIT compiles this hot loop by itself rather than inside the once-per-basis code around it.
          */
         void insert(BlockIndex index, Chunk c, int first) throws IOException {
             chunk = c;
