@@ -67,7 +67,7 @@ public final class SideBySide {
         if (!List.of(OPS).containsAll(ops)) {
             throw new IllegalArgumentException("--ops takes signature, delta, patch and diff");
         }
-        javaOptions = new ArrayList<>(launcherOptions());
+        javaOptions = new ArrayList<>();
         String extra = o.getOrDefault("java-opts", "").trim();
         if (!extra.isEmpty()) {
             javaOptions.addAll(List.of(extra.split("\\s+")));
@@ -200,20 +200,6 @@ public final class SideBySide {
         // Printed as soon as the block is done, so a later failure does not lose it.
         System.out.print(table(block, active, results, dir));
         return ok;
-    }
-
-    /**
-     * The JVM options {@code bin/puavo-mirror} adds, so the Java steps run as users run them: huge
-     * pages for the heap when the kernel offers them on request.
-     */
-    private static List<String> launcherOptions() {
-        try {
-            String thp = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
-            return thp.contains("[madvise]") || thp.contains("[always]")
-                    ? List.of("-XX:+UseTransparentHugePages") : List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     /** The input, input and output of one step: signature(old), delta(sig, new), patch(old, delta), diff(old, new). */
