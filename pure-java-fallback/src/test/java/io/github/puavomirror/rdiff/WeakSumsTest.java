@@ -3,6 +3,7 @@ package io.github.puavomirror.rdiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,5 +54,21 @@ class WeakSumsTest {
         byte[] padded = "xxabcyy".getBytes(StandardCharsets.US_ASCII);
         assertThat(WeakSums.rollsum(padded, 2, 3)).isEqualTo(0x03040183);
         assertThat(WeakSums.rabinKarp(padded, 2, 3)).isEqualTo(0x66298923);
+    }
+
+    /** The sixteen-bytes-a-step RabinKarp against librsync's definition, one byte at a time. */
+    @Test
+    void rabinKarpEqualsOneByteAtATimeForEveryLengthAndOffset() {
+        byte[] data = new byte[400];
+        new Random(5).nextBytes(data);
+        for (int off = 0; off < 20; off++) {
+            for (int len = 0; off + len <= data.length; len++) {
+                int h = 1;
+                for (int i = off; i < off + len; i++) {
+                    h = h * WeakSums.RK_MULT + (data[i] & 0xff);
+                }
+                assertThat(WeakSums.rabinKarp(data, off, len)).as("off %d len %d", off, len).isEqualTo(h);
+            }
+        }
     }
 }
