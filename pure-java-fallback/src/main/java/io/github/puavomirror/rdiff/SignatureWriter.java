@@ -149,15 +149,26 @@ final class SignatureWriter {
     }
 
     /**
-     * Stops the pool's threads. Its tasks only hash memory and end within a chunk, so after an
-     * error or an interrupt they are not waited for beyond that; an interrupt is kept for the caller.
+     * Stops the pool's threads and waits for them, even when this thread is interrupted (the
+     * interrupt is kept for the caller): their tasks only hash memory and end within a chunk, and
+     * no thread of the run should outlive it.
      */
     private static void stop(ExecutorService pool) {
         pool.shutdownNow();
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            while (!pool.isTerminated() && System.nanoTime() < deadline) {
+                try {
+                    pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -212,14 +212,27 @@ final class SumsAhead extends InputStream {
         return strong;
     }
 
-    /** Stops the helper; the stream it reads stays open for its owner to close. */
+    /**
+     * Stops the helper and waits for it (at most 10 s, for a read that blocks), even when this
+     * thread is interrupted, whose interrupt is kept; the stream it reads stays open for its owner.
+     */
     @Override
     public void close() {
         thread.interrupt();
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + 10_000_000_000L;
         try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            while (thread.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
