@@ -7,17 +7,18 @@
 # Inputs are generated (seeded) into --work; the jars are built first when missing. Each part runs its
 # participants in turn, rotating who goes first, and compares every output with cmp.
 #
-# Usage: benchmarks/run.sh [--work DIR] [--rounds N] [--mirror-size MIB] [--scale]
-# --scale needs 16 GiB free in --work (keep it on disk, not in a RAM file system).
+# Usage: benchmarks/run.sh [--work DIR] [--rounds N] [--mirror-size MIB] [--scale [--scale-work DIR]]
+# The 8 GiB pair needs 16 GiB free in --scale-work (default /tmp/puavo-bench-scale: on disk, not in RAM).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=/tmp/puavo-bench rounds=3 mirror_size=256 scale=0
+work=/tmp/puavo-bench rounds=3 mirror_size=256 scale=0 scale_work=/tmp/puavo-bench-scale
 while [ $# -gt 0 ]; do
   case "$1" in
     --work) work=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --mirror-size) mirror_size=$2; shift 2 ;;
     --scale) scale=1; shift ;;
+    --scale-work) scale_work=$2; shift 2 ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -41,9 +42,9 @@ if [ "$scale" = 1 ]; then
   echo "== 3. scale: one-step diff of 8 GiB against 1 GiB, both in -Xmx2g =="
   diff_time() { awk '/^diff \(\*\)/ {print $5}' "$1"; }
   sbs --size=1G --blocks=128 --engine=java --ops=diff --java-opts=-Xmx2g --rounds="$rounds" \
-    --work="$work/pair-1g" > "$work/scale-1g.txt"
+    --work="$scale_work/pair-1g" > "$work/scale-1g.txt"
   sbs --size=8G --blocks=128 --engine=java --ops=diff --java-opts=-Xmx2g --rounds="$rounds" \
-    --work="$work/pair-8g" > "$work/scale-8g.txt"
+    --work="$scale_work/pair-8g" > "$work/scale-8g.txt"
   t1=$(diff_time "$work/scale-1g.txt") t8=$(diff_time "$work/scale-8g.txt")
   rss8=$(awk '/^diff \(\*\)/ {print $7}' "$work/scale-8g.txt")
   printf '1 GiB %.3f s, 8 GiB %.3f s (peak RSS %s MiB): %.2fx the time for 8x the data (linear within 10%%: <= 8.8x)\n' \
