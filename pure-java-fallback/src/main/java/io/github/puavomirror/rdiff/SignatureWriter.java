@@ -155,21 +155,7 @@ final class SignatureWriter {
      */
     private static void stop(ExecutorService pool) {
         pool.shutdownNow();
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try {
-            while (!pool.isTerminated() && System.nanoTime() < deadline) {
-                try {
-                    pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        HelperThreads.awaitEnd(nanos -> pool.awaitTermination(nanos, TimeUnit.NANOSECONDS));
     }
 
     /** A chunk of whole blocks (the last one of the input may be short) and its blocks' entries. */

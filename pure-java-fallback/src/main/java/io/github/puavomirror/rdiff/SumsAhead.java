@@ -219,21 +219,10 @@ final class SumsAhead extends InputStream {
     @Override
     public void close() {
         thread.interrupt();
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        try {
-            while (thread.isAlive() && System.nanoTime() < deadline) {
-                try {
-                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        HelperThreads.awaitEnd(nanos -> {
+            thread.join(Math.max(1, nanos / 1_000_000));
+            return !thread.isAlive();
+        });
     }
 
     /** A chunk of the new file and the sums of one window per block-length slot, tagged with its position. */
