@@ -46,6 +46,11 @@ final class DeltaWriter {
     private long basisPos;
     private long basisLen;
 
+    /** Where {@link #rollRabinKarp} and {@link #rollRollsum} leave the sums of the window they stop at. */
+    private int rolledH;
+    private int rolledS1;
+    private int rolledS2;
+
     DeltaWriter(BlockMatcher sig, InputStream in, OutputStream out, RdiffStats stats) throws RdiffException {
         this.sig = sig;
         this.out = out;
@@ -132,19 +137,9 @@ final class DeltaWriter {
         fill();
         while (true) {
             if (p + b >= bufLen && !eof) {
-                // Keep the pending literal and the window; drop what is already emitted.
-                System.arraycopy(buf, lit, buf, 0, bufLen - lit);
-                bufLen -= lit;
-                p -= lit;
-                base += lit;
+                p -= slide(lit, p);
                 lit = 0;
-                if (bufLen == buf.length) {
-                    buf = grow();
-                }
-                if (ahead != null) {
-                    ahead.passed(base + p);
-                }
-                fill();
+                buf = this.buf;
                 continue;
             }
             boolean scan = p + b < bufLen;
@@ -217,28 +212,85 @@ final class DeltaWriter {
                 flush(p, lit);
                 lit = p;
             }
-            int outByte = buf[p] & 0xff;
             if (scan) {
-                int inByte = buf[p + b] & 0xff;
+                // Through the literal, until a window that may match or the end of what is read.
+                int stop = Math.min(bufLen - b, lit + DeltaCommands.MAX_LITERAL_RUN);
                 if (rk) {
-                    h = h * WeakSums.RK_MULT + inByte - rkPowB * (outByte + WeakSums.RK_ADJ);
+                    p = rollRabinKarp(buf, p, stop, h, b, rkPowB);
+                    h = rolledH;
                 } else {
-                    s1 += inByte - outByte;
-                    s2 += s1 - b * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+                    p = rollRollsum(buf, p, stop, s1, s2, b);
+                    s1 = rolledS1;
+                    s2 = rolledS2;
                 }
-            } else {
-                if (rk) {
-                    pow *= WeakSums.RK_INVM;
-                    h -= pow * (outByte + WeakSums.RK_ADJ);
-                } else {
-                    s1 -= outByte + WeakSums.ROLLSUM_CHAR_OFFSET;
-                    s2 -= wlen * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
-                }
-                wlen--;
+                continue;
             }
+            int outByte = buf[p] & 0xff;
+            // The tail window [p, N) shrinks by one byte.
+            if (rk) {
+                pow *= WeakSums.RK_INVM;
+                h -= pow * (outByte + WeakSums.RK_ADJ);
+            } else {
+                s1 -= outByte + WeakSums.ROLLSUM_CHAR_OFFSET;
+                s2 -= wlen * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+            }
+            wlen--;
             p++;
         }
         flush(p, lit);
+    }
+
+    /**
+     * Rolls the RabinKarp sum from a missed window at {@code p} to the next window whose key the
+     * index may hold, or to {@code stop}; returns that window's position, its sum in {@link #rolledH}.
+     * The per-byte loop of a literal is a method of its own so that the JIT compiles it early
+     * and cheaply: inside {@link #match} it waited for a large compilation of the whole matcher.
+     */
+    private int rollRabinKarp(byte[] buf, int p, int stop, int h, int b, int rkPowB) {
+        BlockMatcher sig = this.sig;
+        while (true) {
+            h = h * WeakSums.RK_MULT + (buf[p + b] & 0xff) - rkPowB * ((buf[p] & 0xff) + WeakSums.RK_ADJ);
+            p++;
+            if (p >= stop || sig.mightContain(h == 0 ? -1 : h)) {
+                rolledH = h;
+                return p;
+            }
+        }
+    }
+
+    /** {@link #rollRabinKarp} for rollsum, its sums in {@link #rolledS1} and {@link #rolledS2}. */
+    private int rollRollsum(byte[] buf, int p, int stop, int s1, int s2, int b) {
+        BlockMatcher sig = this.sig;
+        while (true) {
+            int outByte = buf[p] & 0xff;
+            s1 += (buf[p + b] & 0xff) - outByte;
+            s2 += s1 - b * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+            p++;
+            if (p >= stop || sig.mightContain(keyOf(((s2 & 0xffff) << 16) | (s1 & 0xffff), true))) {
+                rolledS1 = s1;
+                rolledS2 = s2;
+                return p;
+            }
+        }
+    }
+
+    /**
+     * Moves the pending literal and the window to the front of the buffer, dropping what is
+     * already emitted, and reads on; returns how far positions moved ({@code lit}).
+     */
+    private int slide(int lit, int p) throws IOException {
+        byte[] buf = this.buf;
+        System.arraycopy(buf, lit, buf, 0, bufLen - lit);
+        bufLen -= lit;
+        base += lit;
+        if (bufLen == buf.length) {
+            grow();
+        }
+        if (ahead != null) {
+            ahead.passed(base + p - lit);
+        }
+        fill();
+        return lit;
     }
 
     /** Doubles the window (up to the block length's need), keeping its content. */
