@@ -10,6 +10,6 @@ if [ ! -f "$jar" ]; then
     echo "run-side-by-side.sh: $jar is missing; build the benchmarks module first" >&2
     exit 2
 fi
-# Relative defaults (the CLI jar) are resolved against the repository root.
+# Relative defaults (bin/puavo-mirror) are resolved against the repository root.
 cd "$root"
 exec java -cp "$jar" io.github.puavomirror.benchmarks.SideBySide "$@"

@@ -13,7 +13,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,9 +30,11 @@ import java.util.Set;
  * RSS. On a shared machine absolute times are noise; the ratios of alternating runs are what to
  * quote.
  *
- * <p>The Java engines run through the CLI jar when it exists (a fresh JVM per step, like rdiff's
- * fresh process), else in this JVM after a warm-up on a small pair; {@code --java-mode} forces
- * {@code cli}, {@code jvm} (a fresh JVM running {@link EngineStep}) or {@code inprocess}.
+ * <p>The Java engines run through {@code bin/puavo-mirror} when the CLI jar is built (a fresh JVM
+ * per step, like rdiff's fresh process, with the launcher's JVM options and start-up archive;
+ * {@code --java-opts} go to it as {@code PUAVO_MIRROR_JAVA_OPTS}), else in this JVM after a
+ * warm-up on a small pair; {@code --java-mode} forces {@code cli}, {@code jvm} (a fresh JVM
+ * running {@link EngineStep}) or {@code inprocess}.
  */
 public final class SideBySide {
     private static final String[] OPS = {"signature", "delta", "patch", "diff"};
@@ -48,9 +49,11 @@ public final class SideBySide {
     private final String javaMode;
     private final List<String> ops;
     private final List<String> javaOptions;
+    /** bin/puavo-mirror as users run it, with its JVM options and start-up archive. */
+    private final Path launcher;
     private final Path cliJar;
-    /** The CLI jar as it was at start: other builds may replace the original during a long run. */
-    private Path cliSnapshot;
+    /** The CLI jar's size and time at start: a build that replaces it mid-run spoils the comparison. */
+    private String cliIdentity;
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final Map<String, RdiffEngine> inProcess = new LinkedHashMap<>();
     private final Set<String> notes = new LinkedHashSet<>();
@@ -62,7 +65,8 @@ public final class SideBySide {
         seed = Long.parseLong(o.getOrDefault("seed", "1"));
         blocks = List.of(o.getOrDefault("blocks", "128,default").split(","));
         engines = List.of(o.getOrDefault("engine", "java").split(","));
-        cliJar = Path.of(o.getOrDefault("cli-jar", "cli/target/puavo-mirror.jar")).toAbsolutePath();
+        launcher = Path.of(o.getOrDefault("launcher", "bin/puavo-mirror")).toAbsolutePath();
+        cliJar = launcher.getParent().resolveSibling("cli").resolve("target").resolve("puavo-mirror.jar");
         ops = List.of(o.getOrDefault("ops", String.join(",", OPS)).split(","));
         if (!List.of(OPS).containsAll(ops)) {
             throw new IllegalArgumentException("--ops takes signature, delta, patch and diff");
@@ -86,7 +90,7 @@ public final class SideBySide {
                 System.err.println("usage: SideBySide [--size=1G] [--work=/tmp/puavo-bench] [--rounds=3] [--seed=1]"
                         + " [--blocks=128,default] [--engine=java[,native]] [--java-mode=auto|cli|jvm|inprocess]"
                         + " [--ops=signature,delta,patch,diff] [--java-opts='-Xmx2g ...']"
-                        + " [--cli-jar=cli/target/puavo-mirror.jar]");
+                        + " [--launcher=bin/puavo-mirror]");
                 System.exit(a.startsWith("-h") || a.equals("--help") ? 0 : 2);
             }
             o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -100,7 +104,7 @@ public final class SideBySide {
         Path newFile = work.resolve("new");
         generate(new SimilarPair(size, seed), oldFile, newFile);
         if (javaMode.equals("cli")) {
-            cliSnapshot = Files.copy(cliJar, work.resolve("puavo-mirror.jar"), StandardCopyOption.REPLACE_EXISTING);
+            cliIdentity = identity(cliJar);
         }
         List<String> active = new ArrayList<>(List.of("rdiff"));
         for (String e : engines) {
@@ -115,6 +119,10 @@ public final class SideBySide {
         for (String block : blocks) {
             ok &= runBlock(block, active, oldFile, newFile);
         }
+        if (javaMode.equals("cli") && !identity(cliJar).equals(cliIdentity)) {
+            notes.add(cliJar + " changed during the run: its timings compare two builds");
+            ok = false;
+        }
         System.out.println();
         notes.forEach(n -> System.out.println("note: " + n));
         boolean partial = notes.stream().anyMatch(n -> n.contains(" not compared: "));
@@ -126,7 +134,7 @@ public final class SideBySide {
     private String describeMode() {
         switch (javaMode) {
             case "cli":
-                return "CLI jar " + cliJar + " (run from a copy), a fresh JVM per step (startup included)";
+                return launcher + " (" + cliJar.getFileName() + "), a fresh JVM per step (startup included)";
             case "jvm":
                 return "a fresh JVM per step running EngineStep from " + ownClassPath() + " (startup included)";
             default:
@@ -266,10 +274,9 @@ public final class SideBySide {
 
     /** The engine's command line for {@code op} with inputs {@code a} (and {@code b}) writing {@code out}. */
     private List<String> engineCommand(String engine, String op, String blockArg, Path a, Path out, Path b) {
-        List<String> c = new ArrayList<>(List.of(java.toString()));
-        c.addAll(javaOptions);
+        List<String> c = new ArrayList<>();
         if (javaMode.equals("cli")) {
-            c.addAll(List.of("-jar", cliSnapshot.toString(), op.equals("diff") ? "diff" : "rdiff", "--engine=" + engine));
+            c.addAll(List.of(launcher.toString(), op.equals("diff") ? "diff" : "rdiff", "--engine=" + engine));
             if ((op.equals("signature") || op.equals("diff")) && !blockArg.equals("0")) {
                 c.addAll(List.of("-b", blockArg));
             }
@@ -277,6 +284,8 @@ public final class SideBySide {
                 c.add(op);
             }
         } else {
+            c.add(java.toString());
+            c.addAll(javaOptions);
             c.addAll(List.of("-cp", ownClassPath(), EngineStep.class.getName(), engine, blockArg, op));
         }
         c.add(a.toString());
@@ -289,6 +298,10 @@ public final class SideBySide {
         return c;
     }
 
+    private static String identity(Path file) throws IOException {
+        return Files.size(file) + " B, " + Files.getLastModifiedTime(file);
+    }
+
     private static String ownClassPath() {
         try {
             Path p = Path.of(SideBySide.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -299,7 +312,7 @@ public final class SideBySide {
     }
 
     /** Runs a command under {@code /usr/bin/time -f %M} when it exists, for the peak RSS. */
-    private static Result external(List<String> command, Path log) throws IOException, InterruptedException {
+    private Result external(List<String> command, Path log) throws IOException, InterruptedException {
         List<String> c = new ArrayList<>();
         Path rss = Path.of(log + ".rss");
         boolean timed = Files.isExecutable(TIME);
@@ -309,6 +322,9 @@ public final class SideBySide {
         c.addAll(command);
         Files.write(log.resolveSibling(log.getFileName() + ".cmd"), String.join(" ", command).getBytes(StandardCharsets.UTF_8));
         ProcessBuilder pb = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (javaMode.equals("cli")) {
+            pb.environment().put("PUAVO_MIRROR_JAVA_OPTS", String.join(" ", javaOptions));
+        }
         long t0 = System.nanoTime();
         int exit = pb.start().waitFor();
         double seconds = (System.nanoTime() - t0) / 1e9;
