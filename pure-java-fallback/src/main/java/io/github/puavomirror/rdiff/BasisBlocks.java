@@ -268,45 +268,58 @@ final class BasisBlocks implements BlockMatcher {
     @Override
     public Lookup newLookup() throws IOException {
         FileChannel ch = FileChannel.open(basis, StandardOpenOption.READ);
-        BlockReader reader = new BlockReader(ch, params.blockLength(), length);
-        return new Lookup() {
-            @Override
-            public int find(int key, byte[] buf, int off, int len, byte[] strong) throws IOException {
-                for (int c = index.head(key); c >= 0; c = index.next(c)) {
-                    if (blockLength(c) == len && reader.equals(c, buf, off, len)) {
-                        return c;
-                    }
+        return new BasisLookup(ch, new BlockReader(ch, params.blockLength(), length));
+    }
+
+    /**
+     * Answers lookups by comparing with the basis's bytes. A named class: bin/puavo-mirror keeps
+     * its methods out of the delta matcher's compilation by name.
+     */
+    private final class BasisLookup implements Lookup {
+        private final FileChannel ch;
+        private final BlockReader reader;
+
+        BasisLookup(FileChannel ch, BlockReader reader) {
+            this.ch = ch;
+            this.reader = reader;
+        }
+
+        @Override
+        public int find(int key, byte[] buf, int off, int len, byte[] strong) throws IOException {
+            for (int c = index.head(key); c >= 0; c = index.next(c)) {
+                if (blockLength(c) == len && reader.equals(c, buf, off, len)) {
+                    return c;
                 }
+            }
+            return -1;
+        }
+
+        @Override
+        public int continuation(int previous, byte[] buf, int off, int len) throws IOException {
+            int c = previous + 1;
+            if (c >= count || blockLength(c) != len || !reader.equalsAhead(c, buf, off, len)) {
                 return -1;
             }
+            return index.canonical(c);
+        }
 
-            @Override
-            public int continuation(int previous, byte[] buf, int off, int len) throws IOException {
-                int c = previous + 1;
-                if (c >= count || blockLength(c) != len || !reader.equalsAhead(c, buf, off, len)) {
-                    return -1;
-                }
-                return index.canonical(c);
+        @Override
+        public int continuationRun(int previous, byte[] buf, int off, int maxBlocks) throws IOException {
+            int first = previous + 1;
+            // Only full blocks: the short last block takes the window-by-window path.
+            int full = lastLength == params.blockLength() ? count : count - 1;
+            if (first >= full) {
+                return 0;
             }
+            // A repeat matches its original, not itself: the run stops before the first one.
+            int blocks = index.firstRepeat(first, first + Math.min(maxBlocks, full - first)) - first;
+            return blocks == 0 ? 0 : reader.equalBlocksAhead(first, blocks, buf, off);
+        }
 
-            @Override
-            public int continuationRun(int previous, byte[] buf, int off, int maxBlocks) throws IOException {
-                int first = previous + 1;
-                // Only full blocks: the short last block takes the window-by-window path.
-                int full = lastLength == params.blockLength() ? count : count - 1;
-                if (first >= full) {
-                    return 0;
-                }
-                // A repeat matches its original, not itself: the run stops before the first one.
-                int blocks = index.firstRepeat(first, first + Math.min(maxBlocks, full - first)) - first;
-                return blocks == 0 ? 0 : reader.equalBlocksAhead(first, blocks, buf, off);
-            }
-
-            @Override
-            public void close() throws IOException {
-                ch.close();
-            }
-        };
+        @Override
+        public void close() throws IOException {
+            ch.close();
+        }
     }
 
     private int blockLength(int block) {
