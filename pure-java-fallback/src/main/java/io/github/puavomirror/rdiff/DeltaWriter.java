@@ -45,6 +45,16 @@ final class DeltaWriter {
 
     private long basisPos;
     private long basisLen;
+    /** Where in the new file the pending copy began. */
+    private long copyStart;
+
+    /** For the second half of a {@link SplitDelta}: no magic and no END, and every copy logged. */
+    private SplitDelta.CopyLog copyLog;
+    /** For the first half of a {@link SplitDelta}: the other half's matcher, to join once past {@link #joinFrom}. */
+    private SplitDelta.Second second;
+    private long joinFrom;
+    private boolean secondDone;
+    private boolean joined;
 
     /** Where {@link #rollRabinKarp} and {@link #rollRollsum} leave the sums of the window they stop at. */
     private int rolledH;
@@ -66,14 +76,37 @@ final class DeltaWriter {
         this.in = in;
     }
 
+    /** Makes this the matcher of a new file's second part, from {@code start} on, its copies logged. */
+    DeltaWriter secondHalf(long start, SplitDelta.CopyLog log) {
+        base = start;
+        copyLog = log;
+        return this;
+    }
+
+    /** Makes this the matcher of a new file's first part, which joins {@code other}'s output once past {@code from}. */
+    DeltaWriter joining(SplitDelta.Second other, long from) {
+        second = other;
+        joinFrom = from;
+        return this;
+    }
+
+    /** Whether the output ended with the other half's (see {@link #joining}). */
+    boolean joined() {
+        return joined;
+    }
+
     RdiffStats run() throws IOException {
-        putInt(DeltaCommands.DELTA_MAGIC);
+        if (copyLog == null) {
+            putInt(DeltaCommands.DELTA_MAGIC);
+        }
         if (sig.count() == 0) {
             slack();
         } else {
             match();
         }
-        putByte(DeltaCommands.OP_END);
+        if (copyLog == null) {
+            putByte(DeltaCommands.OP_END);
+        }
         drain();
         out.flush();
         stats.addOut(outTotal);
@@ -136,6 +169,9 @@ final class DeltaWriter {
         int pow = 1;
         fill();
         while (true) {
+            if (second != null && basisLen > 0 && !haveSum && base + p >= joinFrom && join(base + p)) {
+                return;
+            }
             if (p + b >= bufLen && !eof) {
                 p -= slide(lit, p);
                 lit = 0;
@@ -156,6 +192,7 @@ final class DeltaWriter {
                         flush(p, lit);
                         basisPos = mpos;
                         basisLen = 0;
+                        copyStart = base + p;
                     }
                     basisLen += (long) run * b;
                     lastHit += run;
@@ -202,6 +239,7 @@ final class DeltaWriter {
                     flush(p, lit);
                     basisPos = mpos;
                     basisLen = n;
+                    copyStart = base + p;
                 }
                 p += n;
                 lit = p;
@@ -293,6 +331,39 @@ final class DeltaWriter {
         return lit;
     }
 
+    /**
+     * At a state after a hit, new-file position {@code q} with a pending copy: if the second half's
+     * matcher was in the same state here (inside one of its copies, on the same basis position),
+     * everything from here on is what it wrote. Then this copy is extended to that copy's end,
+     * the second half's output after that copy follows, and true; else false, and matching goes on.
+     */
+    private boolean join(long q) throws IOException {
+        if (!secondDone) {
+            // Past the split with a copy pending: wait once for the second half.
+            if (!second.await()) {
+                second = null;
+                return false;
+            }
+            secondDone = true;
+        }
+        SplitDelta.CopyLog log = second.log();
+        int c = log.at(q, basisPos + basisLen);
+        if (c < 0) {
+            if (q > log.lastEnd()) {
+                second = null;
+            }
+            return false;
+        }
+        basisLen = log.basisPos(c) + log.length(c) - basisPos;
+        flush(0, 0);
+        drain();
+        second.writeAfter(c, out);
+        outTotal += second.outputLength() - log.outEnd(c);
+        log.addStatsAfter(c, second.stats(), stats);
+        joined = true;
+        return true;
+    }
+
     /** Doubles the window (up to the block length's need), keeping its content. */
     private byte[] grow() {
         buf = Arrays.copyOf(buf, (int) Math.min(capacity, 2L * buf.length));
@@ -323,6 +394,9 @@ final class DeltaWriter {
             int len = DeltaCommands.putCopy(obuf, olen, basisPos, basisLen);
             olen += len;
             stats.addCopy(basisLen, len);
+            if (copyLog != null) {
+                copyLog.add(copyStart, basisPos, basisLen, outTotal + olen, stats);
+            }
             basisLen = 0;
         } else if (p > lit) {
             emitLiteral(buf, lit, p - lit);

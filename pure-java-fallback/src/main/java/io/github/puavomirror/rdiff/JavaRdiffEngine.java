@@ -79,9 +79,7 @@ public final class JavaRdiffEngine implements RdiffEngine {
         return (newFile, delta) -> {
             RdiffStats stats = new RdiffStats("delta");
             stats.setSignature(matcher.count(), params.blockLength());
-            try (InputStream in = Files.newInputStream(newFile)) {
-                return new DeltaWriter(matcher, in, delta, stats).run();
-            }
+            return SplitDelta.diff(matcher, newFile, delta, stats);
         };
     }
 

@@ -80,6 +80,17 @@ public final class RdiffStats {
         copyCommandBytes += headerBytes;
     }
 
+    /** Adds the commands another part of the same delta wrote. */
+    void addCommands(long literals, long literalBytes, long literalHeaders, long copies, long copyBytes,
+                     long copyHeaders) {
+        literalCommands += literals;
+        this.literalBytes += literalBytes;
+        literalCommandBytes += literalHeaders;
+        copyCommands += copies;
+        this.copyBytes += copyBytes;
+        copyCommandBytes += copyHeaders;
+    }
+
     public void setSignature(long blocks, long blockLen) {
         this.signatureBlocks = blocks;
         this.blockLength = blockLen;
