@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SplitDelta {
     /** New files smaller than this are diffed on one thread: a thread and a second read cost more than they save. */
-    static long minSize = 64L << 20;
+    private static final long MIN_SIZE = 64L << 20;
     private static final int MAX_SECOND_OUTPUT = 32 << 20;
     /** The first matcher joins within a copy or two of the split: only the second's first copies need logging. */
     private static final int MAX_COPIES = 1 << 16;
@@ -49,7 +49,7 @@ final class SplitDelta {
      * file, and a core to spare for each diff running.
      */
     static boolean applies(BlockMatcher matcher, long newFileSize) {
-        return !matcher.hashesWindows() && matcher.count() > 0 && newFileSize >= minSize
+        return !matcher.hashesWindows() && matcher.count() > 0 && newFileSize >= MIN_SIZE
                 && 2L * RUNNING.get() <= Runtime.getRuntime().availableProcessors();
     }
 
