@@ -34,7 +34,7 @@ final class ImagePublisher {
     }
 
     /** Whether the mirror already holds this image: the same file, or the copy made of this very version. */
-    boolean isPublished(ImageName image, Path source, ImageRecord rec) throws IOException {
+    static boolean isPublished(Path mirrorDir, ImageName image, Path source, ImageRecord rec) throws IOException {
         Path dst = mirrorDir.resolve(image.fileName());
         if (!Files.isRegularFile(dst, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -74,7 +74,7 @@ final class ImagePublisher {
                 copied = true;
             }
             boolean copy = copied;
-            staged.add(tmp, dst, () -> {
+            staged.add(tmp, dst, rec.sums(), () -> {
                 synchronized (state) {
                     state.images.put(source.toString(), rec.withPublished(copy ? Identity.of(dst) : null));
                 }

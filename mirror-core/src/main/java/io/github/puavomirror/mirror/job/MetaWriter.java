@@ -13,8 +13,11 @@ import io.github.puavomirror.mirror.job.MirrorState.ImageRecord;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +35,44 @@ final class MetaWriter {
     private final RepositoryUrl base;
     private final MirrorListener events;
     private final AtomicInteger written;
+    private final PublishedChanges changes;
 
-    MetaWriter(Path mirrorDir, RepositoryUrl base, MirrorListener events, AtomicInteger written) {
+    MetaWriter(Path mirrorDir, RepositoryUrl base, MirrorListener events, AtomicInteger written,
+               PublishedChanges changes) {
         this.mirrorDir = mirrorDir;
         this.base = base;
         this.events = events;
         this.written = written;
+        this.changes = changes;
+    }
+
+    /**
+     * What the published metas of these series list now: each file name with the size and
+     * checksums its entry gives; null when one of them cannot be read, so nothing is known.
+     */
+    Map<String, Checksums> listedNow(List<RdiffPlan> plans) throws IOException {
+        Map<String, Checksums> listed = new HashMap<>();
+        for (RdiffPlan plan : plans) {
+            Path meta = mirrorDir.resolve(MirrorJob.META_DIR).resolve(MetaJson.fileName(plan.series().name()));
+            if (!Files.exists(meta, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                for (MetaJson.Image image : MetaJson.read(meta).images()) {
+                    listed.put(image.filename(), sums(image.size(), image.cksum(), image.sha256(), image.sha512()));
+                    for (MetaJson.Diff d : image.diffs()) {
+                        listed.put(d.filename(), sums(d.size(), d.cksum(), d.sha256(), d.sha512()));
+                    }
+                }
+            } catch (MirrorFormatException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return listed;
+    }
+
+    private static Checksums sums(long size, String cksum, String sha256, String sha512) {
+        return new Checksums(size, Long.parseLong(cksum), sha256, sha512);
     }
 
     /**
@@ -64,13 +99,17 @@ final class MetaWriter {
 
     private void put(Path file, byte[] content, Step step) throws IOException {
         long t0 = System.nanoTime();
-        int before = written.get();
-        MirrorJob.writeIfChanged(file, content, written);
-        boolean changed = written.get() != before;
-        if (changed) {
+        if (!sameBytes(file, content)) {
+            changes.write(file, content);
+            written.incrementAndGet();
             events.on(new MirrorEvent.StepFinished(step, mirrorDir.relativize(file).toString(), content.length,
                     System.nanoTime() - t0, true));
         }
+    }
+
+    private static boolean sameBytes(Path file, byte[] content) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == content.length
+                && Arrays.equals(Files.readAllBytes(file), content);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.puavomirror.mirror.job;
 
-import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.mirror.Checksums;
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
@@ -18,10 +17,8 @@ import io.github.puavomirror.rdiff.nativelib.Engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,10 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Order of work, chosen so that a run killed at any moment leaves a mirror whose metas and
  * CKSUMS describe only files that are there and whole, and a run that fails leaves it as it was:
- * everything is read and checked first; images and rdiffs are then made and checked under
- * temporary names; only when all are ready, published files about to be replaced are withdrawn
- * from the metas and CKSUMS, everything is renamed into place, and the metas and then CKSUMS
- * are written.
+ * everything is read and checked first (plan); images and rdiffs are then made and checked under
+ * temporary names (stage); only when all are ready, entries about to describe other bytes are
+ * withdrawn from the metas and CKSUMS, everything is renamed into place, and the metas and then
+ * CKSUMS are written (publish). A step of publishing that fails undoes the ones before it.
  */
 public final class MirrorJob {
     /** The job's private folder inside the mirror; nothing in it is published. */
@@ -48,22 +45,44 @@ public final class MirrorJob {
     public static final String META_DIR = "meta";
     public static final String CKSUMS_FILE = "CKSUMS";
 
+    /** What the request names, resolved and checked before the mirror is locked. */
+    private record Inputs(Path imageDir, Path mirrorDir, RepositoryUrl base, List<RdiffPlan> plans,
+                          Map<ImageName, Path> files, RdiffEngine engine) {
+    }
+
+    /**
+     * What the run publishes: every image's checksums and puavo-conf, the images to put into the
+     * mirror and the rdiffs to make (all others are published and up to date).
+     */
+    private record Plan(Map<ImageName, ImageRecord> images, List<RdiffPair> toBuild, List<ImageName> toLink) {
+    }
+
     private final MirrorRequest request;
     private final MirrorListener events;
-    private final long started = System.nanoTime();
+    private final FileOperations files;
+    private final long started;
     private final AtomicInteger filesWritten = new AtomicInteger();
+    private final Path mirrorDir;
+    private final RepositoryUrl base;
+    private final List<RdiffPlan> plans;
+    private final Map<ImageName, Path> imageFiles;
+    private final RdiffEngine engine;
+    private final MirrorState state;
+    private final Path stateFile;
 
-    private Path imageDir;
-    private Path mirrorDir;
-    private RepositoryUrl base;
-    private RdiffEngine engine;
-    private MirrorState state;
-    private Path stateFile;
-
-    private MirrorJob(MirrorRequest request, MirrorListener events, RdiffEngine engine) {
+    private MirrorJob(MirrorRequest request, MirrorListener events, FileOperations files, long started,
+                      Inputs inputs, Path stateFile) {
         this.request = request;
         this.events = events;
-        this.engine = engine;
+        this.files = files;
+        this.started = started;
+        this.mirrorDir = inputs.mirrorDir();
+        this.base = inputs.base();
+        this.plans = inputs.plans();
+        this.imageFiles = inputs.files();
+        this.engine = inputs.engine();
+        this.stateFile = stateFile;
+        this.state = MirrorState.load(stateFile);
     }
 
     /**
@@ -73,14 +92,29 @@ public final class MirrorJob {
      *                         published mirror is then as it was before the run
      */
     public static MirrorSummary run(MirrorRequest request, MirrorListener listener) throws MirrorException {
-        return run(request, listener, null);
+        return run(request, listener, null, FileOperations.SYSTEM);
     }
 
     /** Runs with {@code engine} instead of the one the request names; tests use it to make an engine fail. */
     static MirrorSummary run(MirrorRequest request, MirrorListener listener, RdiffEngine engine) throws MirrorException {
-        MirrorJob job = new MirrorJob(request, listener, engine);
+        return run(request, listener, engine, FileOperations.SYSTEM);
+    }
+
+    /** Runs with its file changes made through {@code files}; tests use it to make one of them fail. */
+    static MirrorSummary run(MirrorRequest request, MirrorListener listener, RdiffEngine engine, FileOperations files)
+            throws MirrorException {
+        long started = System.nanoTime();
         try {
-            return job.execute();
+            Inputs inputs = resolve(request, listener, engine);
+            Path stateDir = inputs.mirrorDir().resolve(STATE_DIR);
+            Path stateFile = stateDir.resolve("state.json");
+            if (request.dryRun()) {
+                return new MirrorJob(request, listener, files, started, inputs, stateFile).dryRun();
+            }
+            Files.createDirectories(inputs.mirrorDir());
+            try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+                return new MirrorJob(request, listener, files, started, inputs, stateFile).publishRun();
+            }
         } catch (MirrorException e) {
             throw e;
         } catch (IOException e) {
@@ -90,10 +124,11 @@ public final class MirrorJob {
         }
     }
 
-    private MirrorSummary execute() throws IOException {
-        imageDir = request.imageDirectory().toAbsolutePath().normalize();
-        mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
-        checkFolders();
+    private static Inputs resolve(MirrorRequest request, MirrorListener events, RdiffEngine given) throws IOException {
+        Path imageDir = request.imageDirectory().toAbsolutePath().normalize();
+        Path mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
+        checkFolders(imageDir, mirrorDir);
+        RepositoryUrl base;
         try {
             base = RepositoryUrl.parse(request.repositoryUrl());
         } catch (IllegalArgumentException e) {
@@ -116,6 +151,7 @@ public final class MirrorJob {
             plans.add(RdiffPlan.of(s, request.rdiffTargets()));
         }
         Map<ImageName, Path> files = ImageFiles.locate(imageDir, plans);
+        RdiffEngine engine = given;
         if (engine == null) {
             try {
                 engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
@@ -123,20 +159,10 @@ public final class MirrorJob {
                 throw MirrorException.usage(e.getMessage());
             }
         }
-        Path stateDir = mirrorDir.resolve(STATE_DIR);
-        stateFile = stateDir.resolve("state.json");
-        if (request.dryRun()) {
-            state = MirrorState.load(stateFile);
-            return run(plans, files, false);
-        }
-        Files.createDirectories(mirrorDir);
-        try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
-            state = MirrorState.load(stateFile);
-            return run(plans, files, true);
-        }
+        return new Inputs(imageDir, mirrorDir, base, plans, files, engine);
     }
 
-    private void checkFolders() throws IOException {
+    private static void checkFolders(Path imageDir, Path mirrorDir) throws IOException {
         if (!Files.isDirectory(imageDir)) {
             throw MirrorException.usage(imageDir + ": " + (Files.exists(imageDir) ? "is not a folder" : "no such folder"));
         }
@@ -164,11 +190,26 @@ public final class MirrorJob {
         return existing == null ? path : existing.toRealPath().resolve(existing.relativize(path));
     }
 
-    private MirrorSummary run(List<RdiffPlan> plans, Map<ImageName, Path> files, boolean publish)
-            throws IOException {
-        Map<ImageName, ImageRecord> images = new ImageScan(state, events, request.jobs()).read(files);
-        if (publish) {
-            state.save(stateFile);
+    private MirrorSummary dryRun() throws IOException {
+        Plan plan = plan(false);
+        for (RdiffPair p : plan.toBuild()) {
+            events.on(new MirrorEvent.Info("would build " + RDIFFS_DIR + "/" + p.rdiffName()));
+        }
+        return summary(plan.images(), 0);
+    }
+
+    private MirrorSummary publishRun() throws IOException {
+        Plan plan = plan(true);
+        StagedFiles staged = stage(plan);
+        publish(plan, staged);
+        return summary(plan.images(), plan.toBuild().size());
+    }
+
+    /** Reads the images (and records what it read when {@code saveState}) and decides what to make. */
+    private Plan plan(boolean saveState) throws IOException {
+        Map<ImageName, ImageRecord> images = new ImageScan(state, events, request.jobs()).read(imageFiles);
+        if (saveState) {
+            state.save(stateFile, files);
         }
         Map<String, RdiffPair> rdiffs = new LinkedHashMap<>();
         for (RdiffPlan plan : plans) {
@@ -183,46 +224,35 @@ public final class MirrorJob {
         }
         List<RdiffPair> toBuild = new ArrayList<>();
         for (RdiffPair pair : rdiffs.values()) {
-            if (!upToDate(pair, images, files)) {
+            if (!upToDate(pair, images)) {
                 toBuild.add(pair);
             }
         }
         long bytesToRead = toBuild.stream().mapToLong(p -> images.get(p.source()).sums().size()
                 + images.get(p.target()).sums().size()).sum();
-        events.on(new MirrorEvent.Planned(plans.size(), countImages(plans), toBuild.size(),
+        events.on(new MirrorEvent.Planned(plans.size(), countImages(), toBuild.size(),
                 rdiffs.size() - toBuild.size(), bytesToRead));
-        if (!publish) {
-            for (RdiffPair p : toBuild) {
-                events.on(new MirrorEvent.Info("would build " + RDIFFS_DIR + "/" + p.rdiffName()));
-            }
-            return summary(plans, images, 0);
-        }
-
-        Path rdiffsDir = mirrorDir.resolve(RDIFFS_DIR);
-        Path metaDir = mirrorDir.resolve(META_DIR);
-        Files.createDirectories(rdiffsDir);
-        Files.createDirectories(metaDir);
-        ImagePublisher imagePublisher = new ImagePublisher(mirrorDir, state, events, filesWritten);
         List<ImageName> toLink = new ArrayList<>();
         for (RdiffPlan plan : plans) {
             for (ImageName image : plan.series().images()) {
-                if (!toLink.contains(image) && !imagePublisher.isPublished(image, files.get(image), images.get(image))) {
+                if (!toLink.contains(image)
+                        && !ImagePublisher.isPublished(mirrorDir, image, imageFiles.get(image), images.get(image))) {
                     toLink.add(image);
                 }
             }
         }
+        return new Plan(images, toBuild, toLink);
+    }
 
-        Set<String> pending = new HashSet<>();
-        boolean replacing = false;
-        for (ImageName image : toLink) {
-            pending.add(image.fileName());
-            replacing |= Files.exists(mirrorDir.resolve(image.fileName()), LinkOption.NOFOLLOW_LINKS);
-        }
-        for (RdiffPair p : toBuild) {
-            pending.add(p.rdiffName());
-            replacing |= Files.exists(rdiffsDir.resolve(p.rdiffName()), LinkOption.NOFOLLOW_LINKS);
-        }
-        MetaWriter metaWriter = new MetaWriter(mirrorDir, base, events, filesWritten);
+    /**
+     * Makes the plan's images and rdiffs under temporary names next to their published ones; a
+     * failure removes them, so no published name has changed yet.
+     */
+    private StagedFiles stage(Plan plan) throws IOException {
+        Path rdiffsDir = mirrorDir.resolve(RDIFFS_DIR);
+        Files.createDirectories(rdiffsDir);
+        Files.createDirectories(mirrorDir.resolve(META_DIR));
+        ImagePublisher imagePublisher = new ImagePublisher(mirrorDir, state, events, filesWritten);
         // Recorded as each goes in place and saved once after all renames: a record lost to a kill
         // only costs rebuilding that rdiff with the same bytes.
         RdiffBuilder builder = new RdiffBuilder(engine, request, rdiffsDir, events, filesWritten, (name, record) -> {
@@ -231,23 +261,59 @@ public final class MirrorJob {
             }
         });
         StagedFiles staged = new StagedFiles();
+        boolean ready = false;
         try {
-            for (ImageName image : toLink) {
-                imagePublisher.stage(image, files.get(image), images.get(image), staged);
+            for (ImageName image : plan.toLink()) {
+                imagePublisher.stage(image, imageFiles.get(image), plan.images().get(image), staged);
             }
-            builder.build(toBuild, files, images, settingsOf(toBuild, images), staged);
-            if (replacing) {
-                // Files that metas may still describe are about to change: withdraw them first.
-                metaWriter.write(plans, images, checksumsByName(images), pending);
-            }
-            staged.commitAll();
+            builder.build(plan.toBuild(), imageFiles, plan.images(), settingsOf(plan.toBuild(), plan.images()), staged);
+            ready = true;
+            return staged;
         } finally {
+            if (!ready) {
+                staged.discard();
+            }
+        }
+    }
+
+    /**
+     * Puts the staged files in place and writes the metas and CKSUMS. Entries that are about to
+     * describe other bytes first leave the metas (the others stay listed throughout); if any step
+     * fails, every published name changed so far is put back as it was.
+     */
+    private void publish(Plan plan, StagedFiles staged) throws IOException {
+        PublishedChanges changes = new PublishedChanges(files, events);
+        MetaWriter metaWriter = new MetaWriter(mirrorDir, base, events, filesWritten, changes);
+        boolean published = false;
+        try {
+            Map<String, Checksums> upcoming = checksumsByName(plan.images());
+            Map<String, Checksums> stagedSums = staged.sumsByName();
+            upcoming.putAll(stagedSums);
+            Map<String, Checksums> listed = metaWriter.listedNow(plans);
+            Set<String> withheld = new HashSet<>();
+            boolean withdraw = listed == null;
+            for (Map.Entry<String, Checksums> e : stagedSums.entrySet()) {
+                Checksums now = listed == null ? null : listed.get(e.getKey());
+                if (!e.getValue().equals(now)) {
+                    withheld.add(e.getKey());
+                    withdraw |= now != null;
+                }
+            }
+            if (withdraw) {
+                metaWriter.write(plans, plan.images(), upcoming, withheld);
+            }
+            staged.commitAll(changes);
+            state.save(stateFile, files);
+            metaWriter.write(plans, plan.images(), checksumsByName(plan.images()), Set.of());
+            published = true;
+        } finally {
+            if (published) {
+                changes.finish();
+            } else {
+                changes.undo();
+            }
             staged.discard();
         }
-        state.save(stateFile);
-        metaWriter.write(plans, images, checksumsByName(images), Set.of());
-        state.save(stateFile);
-        return summary(plans, images, toBuild.size());
     }
 
     private Map<RdiffPair, String> settingsOf(List<RdiffPair> pairs, Map<ImageName, ImageRecord> images)
@@ -265,8 +331,7 @@ public final class MirrorJob {
         return String.format("magic=%08x block=%d strong=%d", sp.type().magic(), sp.blockLength(), sp.strongLength());
     }
 
-    private boolean upToDate(RdiffPair pair, Map<ImageName, ImageRecord> images, Map<ImageName, Path> files)
-            throws IOException {
+    private boolean upToDate(RdiffPair pair, Map<ImageName, ImageRecord> images) throws IOException {
         RdiffRecord r = state.rdiffs.get(pair.rdiffName());
         if (r == null) {
             return false;
@@ -288,11 +353,11 @@ public final class MirrorJob {
         return sums;
     }
 
-    private static int countImages(List<RdiffPlan> plans) {
+    private int countImages() {
         return plans.stream().mapToInt(p -> p.series().images().size()).sum();
     }
 
-    private MirrorSummary summary(List<RdiffPlan> plans, Map<ImageName, ImageRecord> images, int built) {
+    private MirrorSummary summary(Map<ImageName, ImageRecord> images, int built) {
         Set<ImageName> listed = new HashSet<>();
         Set<String> diffNames = new HashSet<>();
         long imageBytes = 0;
@@ -323,21 +388,4 @@ public final class MirrorJob {
         return Comparator.comparingLong((RdiffPair p) -> images.get(p.target()).sums().size()
                 + images.get(p.source()).sums().size()).reversed();
     }
-
-    static boolean sameBytes(Path file, byte[] content) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) == content.length
-                && Arrays.equals(Files.readAllBytes(file), content);
-    }
-
-    static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
-        if (!sameBytes(file, content)) {
-            try {
-                AtomicFiles.write(file, content);
-            } catch (IOException e) {
-                throw IoErrors.naming(file, e);
-            }
-            written.incrementAndGet();
-        }
-    }
-
 }

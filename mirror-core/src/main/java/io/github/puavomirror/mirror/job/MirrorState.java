@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.mirror.Checksums;
 
 import java.io.IOException;
@@ -86,10 +85,10 @@ final class MirrorState {
         }
     }
 
-    synchronized void save(Path file) throws IOException {
+    synchronized void save(Path file, FileOperations files) throws IOException {
         Files.createDirectories(file.getParent());
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(new Document(FORMAT, images, rdiffs)));
+            files.write(file, JSON.writeValueAsBytes(new Document(FORMAT, images, rdiffs)));
         } catch (IOException e) {
             throw IoErrors.naming(file, e);
         }

@@ -120,7 +120,7 @@ final class RdiffBuilder {
             if (request.verifyRdiffs()) {
                 check(pair, source, target, tmp, dst);
             }
-            staged.add(tmp, dst, () -> {
+            staged.add(tmp, dst, sums, () -> {
                 written.incrementAndGet();
                 onBuilt.built(name, new RdiffRecord(sourceSums.sha512(), targetSums.sha512(), settings,
                         Identity.of(dst), sums));

@@ -1,12 +1,14 @@
 package io.github.puavomirror.mirror.job;
 
-import io.github.puavomirror.mirror.AtomicFiles;
+import io.github.puavomirror.mirror.Checksums;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Files made under temporary names and put in place together once all of them are ready. The
@@ -19,20 +21,30 @@ final class StagedFiles {
         void run() throws IOException;
     }
 
-    private record Staged(Path tmp, Path target, Committed after) {
+    private record Staged(Path tmp, Path target, Checksums sums, Committed after) {
     }
 
     private final List<Staged> files = new ArrayList<>();
 
-    synchronized void add(Path tmp, Path target, Committed after) {
-        files.add(new Staged(tmp, target, after));
+    /** Stages {@code tmp} to go in place as {@code target}, whose bytes have {@code sums}. */
+    synchronized void add(Path tmp, Path target, Checksums sums, Committed after) {
+        files.add(new Staged(tmp, target, sums, after));
+    }
+
+    /** The checksums of every staged file by its published name. */
+    synchronized Map<String, Checksums> sumsByName() {
+        Map<String, Checksums> out = new LinkedHashMap<>();
+        for (Staged s : files) {
+            out.put(s.target().getFileName().toString(), s.sums());
+        }
+        return out;
     }
 
     /** Renames every staged file over its target, in the order staged, each made durable first. */
-    synchronized void commitAll() throws IOException {
+    synchronized void commitAll(PublishedChanges changes) throws IOException {
         while (!files.isEmpty()) {
             Staged s = files.get(0);
-            AtomicFiles.commit(s.tmp(), s.target());
+            changes.rename(s.tmp(), s.target());
             files.remove(0);
             s.after().run();
         }

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the same metas, CKSUMS and listed files as a run that was never killed.
  */
 class CrashSafetyTest {
-    private static final int IMAGES = 5;
-    private static final int SIZE = 120_000;
+    static final int IMAGES = 5;
+    static final int SIZE = 120_000;
     private static final int EXACT_STRIDE_POINTS = 10;
     private static final int TIMED_KILLS = 4;
     private static final AtomicInteger KILLS = new AtomicInteger();
@@ -123,7 +123,7 @@ class CrashSafetyTest {
     }
 
     /** Lays out the mirror as it was before the run to be killed; returns that run's options. */
-    private static Map<String, String> prepare(Scenario s, Path gen, Path work) throws IOException {
+    static Map<String, String> prepare(Scenario s, Path gen, Path work) throws IOException {
         Path images = Files.createDirectories(work.resolve("images"));
         int first = s == Scenario.NEW_IMAGE ? IMAGES - 1 : IMAGES;
         for (int day = 1; day <= first; day++) {
@@ -152,7 +152,7 @@ class CrashSafetyTest {
     }
 
     /** Copies a tree with every regular file hard-linked, except the job's state, which is copied. */
-    private static void linkCopy(Path from, Path to) throws IOException {
+    static void linkCopy(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {
                 Path q = to.resolve(from.relativize(p).toString());
@@ -245,7 +245,7 @@ class CrashSafetyTest {
     }
 
     /** The listed part of a mirror: metas, CKSUMS and every listed file, by name, as sha512s. */
-    private static Map<String, String> published(Path work) throws IOException {
+    static Map<String, String> published(Path work) throws IOException {
         Path mirror = work.resolve("images/mirror");
         Map<String, String> out = new TreeMap<>();
         out.put("CKSUMS", MirrorSnapshot.sha512(mirror.resolve("CKSUMS")));

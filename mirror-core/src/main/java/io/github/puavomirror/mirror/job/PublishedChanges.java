@@ -1,0 +1,115 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.mirror.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The published names a run has changed so far, each with its previous version kept under a
+ * temporary name, so that a run that fails puts every one back as it was (same bytes, inode and
+ * mtime). Changes are undone newest first: that passes through the states the run went through,
+ * in reverse, so a run killed while undoing also leaves metas that describe only whole files.
+ */
+final class PublishedChanges {
+    /** A changed name and the temporary name of its previous version (null: it had none). */
+    private record Change(Path target, Path previous) {
+    }
+
+    private final FileOperations files;
+    private final MirrorListener events;
+    private final Deque<Change> done = new ArrayDeque<>();
+
+    PublishedChanges(FileOperations files, MirrorListener events) {
+        this.files = files;
+        this.events = events;
+    }
+
+    /** Replaces {@code target} with {@code content}. */
+    void write(Path target, byte[] content) throws IOException {
+        Path previous = keep(target);
+        try {
+            files.write(target, content);
+        } catch (IOException e) {
+            forget(previous);
+            throw IoErrors.naming(target, e);
+        }
+        done.push(new Change(target, previous));
+    }
+
+    /** Renames the finished {@code tmp} over {@code target}. */
+    void rename(Path tmp, Path target) throws IOException {
+        Path previous = keep(target);
+        try {
+            files.commit(tmp, target);
+        } catch (IOException e) {
+            forget(previous);
+            throw IoErrors.naming(target, e);
+        }
+        done.push(new Change(target, previous));
+    }
+
+    /**
+     * Puts back every changed name, newest first. One that cannot be put back stops the undo
+     * there with a warning: the mirror is then as a run killed at that point leaves it, which
+     * the next run completes.
+     */
+    void undo() {
+        while (!done.isEmpty()) {
+            Change c = done.peek();
+            try {
+                if (c.previous() == null) {
+                    files.delete(c.target());
+                } else {
+                    files.restore(c.previous(), c.target());
+                }
+            } catch (IOException e) {
+                events.on(new MirrorEvent.Warning(c.target() + ": cannot put the previous version back ("
+                        + IoErrors.describe(e) + "); the next run completes the mirror"));
+                return;
+            }
+            done.pop();
+        }
+    }
+
+    /** Drops the previous versions once the run has published everything. */
+    void finish() {
+        List<Path> previous = new ArrayList<>();
+        done.forEach(c -> previous.add(c.previous()));
+        done.clear();
+        previous.forEach(this::forget);
+    }
+
+    private Path keep(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Path previous = AtomicFiles.tempSibling(target);
+        try {
+            files.keep(target, previous);
+        } catch (IOException e) {
+            forget(previous);
+            throw IoErrors.naming(target, e);
+        }
+        return previous;
+    }
+
+    /** Removes a kept version; one left behind is a temporary file that {@code prune} removes. */
+    private void forget(Path previous) {
+        if (previous == null) {
+            return;
+        }
+        try {
+            files.delete(previous);
+        } catch (IOException e) {
+            events.on(new MirrorEvent.Warning(previous + ": cannot remove (" + IoErrors.describe(e)
+                    + "); prune removes it"));
+        }
+    }
+}
