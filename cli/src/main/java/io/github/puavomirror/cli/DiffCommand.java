@@ -3,6 +3,7 @@ package io.github.puavomirror.cli;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffResult;
 import io.github.puavomirror.rdiff.RdiffStats;
+import io.github.puavomirror.rdiff.TemporaryFiles;
 import io.github.puavomirror.rdiff.SignatureOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,6 +111,7 @@ public final class DiffCommand implements Callable<Integer> {
     private static RdiffStats throughSignature(RdiffEngine engine, InputSource old, InputSource next,
                                                OutputTarget out, SignatureOptions options) throws IOException {
         Path sig = Files.createTempFile("puavo-mirror-sig", ".tmp");
+        TemporaryFiles.register(sig);
         try {
             try (OutputStream s = new BufferedOutputStream(Files.newOutputStream(sig), 1 << 16)) {
                 engine.signature(old.stream(), old.length(), s, options);
@@ -119,6 +121,7 @@ public final class DiffCommand implements Callable<Integer> {
             }
         } finally {
             Files.deleteIfExists(sig);
+            TemporaryFiles.release(sig);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -21,7 +20,6 @@ final class InputSource implements AutoCloseable {
     private final Path path;
     private final long length;
     private final CountingInputStream stream;
-    private Path spool;
 
     private InputSource(String name, Path path, long length, CountingInputStream stream) {
         this.name = name;
@@ -66,26 +64,19 @@ final class InputSource implements AutoCloseable {
     }
 
     /**
-     * A seekable view, for the basis of a patch. Standard input cannot seek, so it is first copied
-     * to a temporary file, deleted on {@link #close()}.
+     * A seekable view, for the basis of a patch: a named file or device (even {@code /dev/zero})
+     * is read where COPY commands point; standard input, which cannot seek, is copied only as far
+     * as they reach ({@link GrowingSpool}).
      */
     SeekableByteChannel channel() throws IOException {
         if (path != null) {
             return FileChannel.open(path, StandardOpenOption.READ);
         }
-        spool = Files.createTempFile("puavo-mirror-basis", ".tmp");
-        Files.copy(stream, spool, StandardCopyOption.REPLACE_EXISTING);
-        return FileChannel.open(spool, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
+        return new GrowingSpool(stream);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            stream.close();
-        } finally {
-            if (spool != null) {
-                Files.deleteIfExists(spool);
-            }
-        }
+        stream.close();
     }
 }

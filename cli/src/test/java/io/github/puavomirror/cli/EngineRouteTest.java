@@ -163,7 +163,7 @@ class EngineRouteTest {
     }
 
     /** Like the rdiff comparisons: skipped without librsync on a laptop, a failure in CI. */
-    private static void requireEngine(String engine) {
+    static void requireEngine(String engine) {
         try {
             Engines.select(engine, report -> { });
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror;
 
+import io.github.puavomirror.rdiff.TemporaryFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,12 +29,21 @@ public final class AtomicFiles {
     /**
      * A fresh temp path next to {@code target}, {@code .<name>.<random>.tmp}; the file is not created. Create it
      * with {@code CREATE_NEW} or {@link Files#createLink} (which fail rather than reuse an existing file), then
-     * {@link #commit} it, and delete it in a {@code finally} in case of failure.
+     * {@link #commit} it, and delete it in a {@code finally} in case of failure. It is deleted at exit
+     * (SIGTERM, SIGINT) unless committed or {@link #delete}d before.
      */
     public static Path tempSibling(Path target) {
         Path absolute = target.toAbsolutePath();
-        return absolute.resolveSibling("." + absolute.getFileName() + "."
+        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        TemporaryFiles.register(tmp);
+        return tmp;
+    }
+
+    /** Deletes a temporary file from {@link #tempSibling} if it is there. */
+    public static void delete(Path tmp) throws IOException {
+        Files.deleteIfExists(tmp);
+        TemporaryFiles.release(tmp);
     }
 
     /** Whether {@code fileName} has the form {@link #tempSibling} gives, so {@code prune} can find leftovers. */
@@ -46,6 +57,7 @@ public final class AtomicFiles {
             channel.force(true);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        TemporaryFiles.release(tmp);
     }
 
     /** Replaces {@code target} with {@code content} atomically; the temp file is removed on failure. */
@@ -55,6 +67,9 @@ public final class AtomicFiles {
         do {
             tmp = tempSibling(target);
             opened = createNew(tmp);
+            if (opened == null) {
+                TemporaryFiles.release(tmp);
+            }
         } while (opened == null);
         try {
             try (FileChannel channel = opened) {
@@ -65,7 +80,7 @@ public final class AtomicFiles {
             }
             commit(tmp, target);
         } finally {
-            Files.deleteIfExists(tmp);
+            delete(tmp);
         }
     }
 

@@ -83,7 +83,7 @@ final class ImagePublisher {
             done = true;
         } finally {
             if (!done) {
-                Files.deleteIfExists(tmp);
+                AtomicFiles.delete(tmp);
             }
         }
         events.on(new MirrorEvent.StepFinished(Step.LINK, image.fileName(), rec.sums().size(),

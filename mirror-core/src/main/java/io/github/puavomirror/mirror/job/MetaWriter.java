@@ -48,7 +48,7 @@ final class MetaWriter {
 
     /**
      * What the published metas of these series list now: each file name with the size and
-     * checksums its entry gives; null when one of them cannot be read, so nothing is known.
+     * checksums its entry gives.
      */
     Map<String, Checksums> listedNow(List<RdiffPlan> plans) throws IOException {
         Map<String, Checksums> listed = new HashMap<>();
@@ -65,7 +65,8 @@ final class MetaWriter {
                     }
                 }
             } catch (MirrorFormatException | IllegalArgumentException e) {
-                return null;
+                // A meta no client can read lists nothing.
+                continue;
             }
         }
         return listed;

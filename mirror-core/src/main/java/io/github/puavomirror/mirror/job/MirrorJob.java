@@ -1,5 +1,6 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.mirror.Checksums;
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
@@ -16,7 +17,9 @@ import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * One run of {@code update-repository}: what puavo-os {@code make rdiffs} and amxa's
@@ -44,6 +49,8 @@ public final class MirrorJob {
     public static final String RDIFFS_DIR = "rdiffs";
     public static final String META_DIR = "meta";
     public static final String CKSUMS_FILE = "CKSUMS";
+    /** The temporary names the job gives next to published files: {@code .<published name>.<hex>.tmp}. */
+    private static final Pattern OWN_TEMPORARY = Pattern.compile("\\.(.+\\.(img|rdiff|json)|CKSUMS)\\.[0-9a-f]{1,16}\\.tmp");
 
     /** What the request names, resolved and checked before the mirror is locked. */
     private record Inputs(Path imageDir, Path mirrorDir, RepositoryUrl base, List<RdiffPlan> plans,
@@ -113,6 +120,7 @@ public final class MirrorJob {
             }
             Files.createDirectories(inputs.mirrorDir());
             try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+                removeLeftovers(inputs.mirrorDir(), stateDir);
                 return new MirrorJob(request, listener, files, started, inputs, stateFile).publishRun();
             }
         } catch (MirrorException e) {
@@ -121,6 +129,31 @@ public final class MirrorJob {
             throw new MirrorException(IoErrors.describe(e), e);
         } catch (UncheckedIOException e) {
             throw new MirrorException(IoErrors.describe(e.getCause()), e.getCause());
+        }
+    }
+
+    /**
+     * Temporary files that a killed run left: anything with a temporary name in the state folder
+     * (librsync's spool, a half-written state), and next to published files only those named
+     * after a published file (a kept previous version, a half-written meta), never others.
+     */
+    private static void removeLeftovers(Path mirrorDir, Path stateDir) throws IOException {
+        removeTemporaries(stateDir, AtomicFiles::isTempName);
+        for (Path dir : List.of(mirrorDir, mirrorDir.resolve(META_DIR), mirrorDir.resolve(RDIFFS_DIR))) {
+            removeTemporaries(dir, name -> OWN_TEMPORARY.matcher(name).matches());
+        }
+    }
+
+    private static void removeTemporaries(Path dir, Predicate<String> ours) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
+            for (Path p : all) {
+                if (ours.test(p.getFileName().toString()) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    AtomicFiles.delete(p);
+                }
+            }
         }
     }
 
@@ -154,7 +187,9 @@ public final class MirrorJob {
         RdiffEngine engine = given;
         if (engine == null) {
             try {
-                engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
+                // librsync's temporary files stay in the mirror's state folder, where the next run and prune find them.
+                engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)),
+                        mirrorDir.resolve(STATE_DIR));
             } catch (IllegalArgumentException e) {
                 throw MirrorException.usage(e.getMessage());
             }
@@ -291,9 +326,9 @@ public final class MirrorJob {
             upcoming.putAll(stagedSums);
             Map<String, Checksums> listed = metaWriter.listedNow(plans);
             Set<String> withheld = new HashSet<>();
-            boolean withdraw = listed == null;
+            boolean withdraw = false;
             for (Map.Entry<String, Checksums> e : stagedSums.entrySet()) {
-                Checksums now = listed == null ? null : listed.get(e.getKey());
+                Checksums now = listed.get(e.getKey());
                 if (!e.getValue().equals(now)) {
                     withheld.add(e.getKey());
                     withdraw |= now != null;

@@ -1,6 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
 import io.github.puavomirror.mirror.AtomicFiles;
+import io.github.puavomirror.rdiff.TemporaryFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ final class PublishedChanges {
                     files.delete(c.target());
                 } else {
                     files.restore(c.previous(), c.target());
+                    TemporaryFiles.release(c.previous());
                 }
             } catch (IOException e) {
                 events.on(new MirrorEvent.Warning(c.target() + ": cannot put the previous version back ("
@@ -107,6 +109,7 @@ final class PublishedChanges {
         }
         try {
             files.delete(previous);
+            TemporaryFiles.release(previous);
         } catch (IOException e) {
             events.on(new MirrorEvent.Warning(previous + ": cannot remove (" + IoErrors.describe(e)
                     + "); prune removes it"));

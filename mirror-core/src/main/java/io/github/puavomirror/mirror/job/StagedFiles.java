@@ -1,9 +1,9 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.mirror.Checksums;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ final class StagedFiles {
     /** Deletes the staged files not put in place. */
     synchronized void discard() throws IOException {
         for (Staged s : files) {
-            Files.deleteIfExists(s.tmp());
+            AtomicFiles.delete(s.tmp());
         }
         files.clear();
     }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A mirror job in its own JVM, so that tests can SIGKILL it or limit its file size. Arguments
  * are {@code key=value}: {@code images} (the image folder; the mirror is its {@code mirror}),
- * {@code block} (rdiff block size) and {@code step=true}.
+ * {@code block} (rdiff block size), {@code engine} (default {@code java}), {@code tmpdir} (the
+ * child's {@code java.io.tmpdir}) and {@code step=true}.
  *
  * <p>It prints one line per event ({@code E <event>}), then {@code OK <summary>} or
  * {@code ERR usage|job <message>}; its stderr goes to the same stream. With {@code step=true}
@@ -39,7 +40,7 @@ public final class ChildJob {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         boolean step = Boolean.parseBoolean(opt.getOrDefault("step", "false"));
         MirrorRequest.Builder b = MirrorRequest.builder(Path.of(opt.get("images")))
-                .engine("java")
+                .engine(opt.getOrDefault("engine", "java"))
                 .jobs(1)
                 .signature(SignatureOptions.PUAVO_BOOKWORM.withBlockLength(
                         Integer.parseInt(opt.getOrDefault("block", "128"))));
@@ -120,6 +121,12 @@ public final class ChildJob {
             return process.exitValue();
         }
 
+        /** SIGTERM, as a service manager or Ctrl-C (SIGINT, handled the same) would end the run. */
+        void terminate() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+
         /** SIGKILL, as a power cut or the OOM killer would end the run. */
         void kill() throws InterruptedException {
             process.destroyForcibly();
@@ -143,8 +150,11 @@ public final class ChildJob {
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived, small JVM: C1 only, no perf-data file (which ulimit -f would also hit).
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m", "-Xss1m",
-                "-cp", System.getProperty("java.class.path"), ChildJob.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m", "-Xss1m"));
+        if (options.containsKey("tmpdir")) {
+            java.add("-Djava.io.tmpdir=" + options.get("tmpdir"));
+        }
+        java.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJob.class.getName()));
         options.forEach((k, v) -> java.add(k + "=" + v));
         List<String> command;
         if (fileSizeLimitKb > 0) {

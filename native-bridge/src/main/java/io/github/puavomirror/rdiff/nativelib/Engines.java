@@ -3,6 +3,7 @@ package io.github.puavomirror.rdiff.nativelib;
 import io.github.puavomirror.rdiff.JavaRdiffEngine;
 import io.github.puavomirror.rdiff.RdiffEngine;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,6 +31,14 @@ public final class Engines {
      */
     public static RdiffEngine select(String choice, Consumer<String> report) {
         return select(choice, report, System.getenv(ENV), NativeLibraryLoader::load);
+    }
+
+    /**
+     * {@link #select(String, Consumer)} with librsync's temporary files (signatures of one-step
+     * diffs) in {@code spoolFolder} instead of {@code java.io.tmpdir}.
+     */
+    public static RdiffEngine select(String choice, Consumer<String> report, Path spoolFolder) {
+        return select(choice, report, System.getenv(ENV), () -> NativeLibraryLoader.load().spoolingIn(spoolFolder));
     }
 
     /** {@link #select(String, Consumer)} with the environment value and the loader given, for tests. */

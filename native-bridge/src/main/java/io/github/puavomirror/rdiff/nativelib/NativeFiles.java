@@ -19,6 +19,7 @@ import java.util.List;
 final class NativeFiles implements AutoCloseable {
     private static final int ENOENT = 2;
     private static final int EACCES = 13;
+    private static final long STREAM_BUFFER = 1 << 16;
 
     /** The charset the JDK uses for file names, so fopen sees the same bytes Java would. */
     private static final Charset FILE_NAME_CHARSET = fileNameCharset();
@@ -26,8 +27,12 @@ final class NativeFiles implements AutoCloseable {
     private final LibC libc;
     private final List<Open> open = new ArrayList<>();
 
-    private record Open(Pointer file, Path path, boolean output) {
+    private record Open(Pointer file, Path path, boolean output, JavaStreamFile stream) {
     }
+
+    /** Java streams opened here, kept until this closes, with any failure they met. */
+    private final List<JavaStreamFile> streams = new ArrayList<>();
+    private IOException reported;
 
     NativeFiles(LibC libc) {
         this.libc = libc;
@@ -50,8 +55,35 @@ final class NativeFiles implements AutoCloseable {
         if (f == null) {
             throw fileError(path, Native.getLastError());
         }
-        open.add(new Open(f, path, output));
+        open.add(new Open(f, path, output, null));
         return f;
+    }
+
+    /** A {@code FILE*} over a Java stream; see {@link JavaStreamFile}. */
+    Pointer open(JavaStreamFile stream) throws IOException {
+        Pointer f = libc.fopencookie(null, stream.mode(), stream.functions());
+        if (f == null) {
+            throw new IOException("fopencookie: " + libc.strerror(Native.getLastError()));
+        }
+        streams.add(stream);
+        // stdio's default buffer is 8 KiB: fewer, larger calls into Java.
+        libc.setvbuf(f, null, LibC.IOFBF, STREAM_BUFFER);
+        open.add(new Open(f, null, stream.mode().startsWith("w"), stream));
+        return f;
+    }
+
+    /**
+     * The first failure of a Java stream behind a {@code FILE*}, which explains librsync's error
+     * better; the caller throws it, so closing does not throw it again.
+     */
+    IOException streamFailure() {
+        for (JavaStreamFile s : streams) {
+            if (s.failure() != null) {
+                reported = s.failure();
+                return reported;
+            }
+        }
+        return null;
     }
 
     /** Closes one stream now, e.g. an output that must be complete before it is read. */
@@ -86,9 +118,12 @@ final class NativeFiles implements AutoCloseable {
 
     private void closeOne(Open o) throws IOException {
         int rc = libc.fclose(o.file());
+        if (o.stream() != null && o.stream().failure() != null && o.stream().failure() != reported) {
+            throw o.stream().failure();
+        }
         if (rc != 0 && o.output()) {
             // fclose flushes stdio's buffer: a full disk shows up here, not in librsync.
-            throw new FileSystemException(o.path().toString(), null,
+            throw new FileSystemException(String.valueOf(o.path()), null,
                     "error writing: " + libc.strerror(Native.getLastError()));
         }
     }

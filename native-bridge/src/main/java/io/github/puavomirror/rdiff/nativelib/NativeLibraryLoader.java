@@ -6,6 +6,7 @@ import com.sun.jna.NativeLibrary;
 
 import io.github.puavomirror.rdiff.RdiffEngine;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -42,6 +43,11 @@ public final class NativeLibraryLoader {
 
         public boolean available() {
             return engine != null;
+        }
+
+        /** The same library with its engine's temporary files in {@code spoolFolder}. */
+        Result spoolingIn(Path spoolFolder) {
+            return engine == null ? this : new Result(engine.spoolingIn(spoolFolder), version, reason);
         }
 
         /** @throws IllegalStateException when librsync did not load */

@@ -11,24 +11,26 @@ import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.SignatureOptions;
 import io.github.puavomirror.rdiff.SignatureParams;
 import io.github.puavomirror.rdiff.SignatureType;
+import io.github.puavomirror.rdiff.TemporaryFiles;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The system librsync behind {@link RdiffEngine}. Paths on the default file system go straight
- * to libc's {@code fopen}; streams and channels are spooled through temporary files.
+ * to libc's {@code fopen}; streams and channels reach librsync as {@code FILE*}s that call back
+ * into Java as it reads and writes ({@link JavaStreamFile}), so no input is ever copied. The one
+ * temporary file, the signature of a one-step diff, is of a size known from its basis and goes
+ * to the spool folder given (the mirror job's state folder), else {@code java.io.tmpdir}.
  *
  * <p>librsync 2.3.2 keeps its asserts and calls abort() when memory runs out, which would kill
  * the JVM, so every argument is checked in Java first: signature parameters are resolved here and
@@ -52,15 +54,33 @@ public final class NativeRdiffEngine implements RdiffEngine {
     public static final long MAX_SIGNATURE_BLOCKS = 1L << 27;
 
     private static final int DELTA_MAGIC = 0x72730236;
+    private static final int SIGNATURE_HEADER = 12;
     private static final int MAX_STRONG_LENGTH = 32;
     private static final int STATS_SIZE = 128;
     /** What rs_file_copy_cb logs when fseeko refuses a position. */
     private static final String SEEK_EINVAL = "seek failed: Invalid argument";
 
     private final LoadedLibrsync lib;
+    private final Path spoolFolder;
 
     NativeRdiffEngine(LoadedLibrsync lib) {
+        this(lib, null);
+    }
+
+    private NativeRdiffEngine(LoadedLibrsync lib, Path spoolFolder) {
         this.lib = lib;
+        this.spoolFolder = spoolFolder;
+    }
+
+    /** This engine with its temporary files in {@code folder} instead of {@code java.io.tmpdir}. */
+    NativeRdiffEngine spoolingIn(Path folder) {
+        return new NativeRdiffEngine(lib, folder);
+    }
+
+    /** Opens one of an operation's {@code FILE*}s: a path, or a Java stream. */
+    @FunctionalInterface
+    private interface Opener {
+        Pointer open(NativeFiles files) throws IOException;
     }
 
     @Override
@@ -78,13 +98,8 @@ public final class NativeRdiffEngine implements RdiffEngine {
     @Override
     public RdiffStats signature(InputStream basis, long basisLength, OutputStream signature, SignatureOptions options)
             throws IOException {
-        SignatureParams params = resolve(options, basisLength);
-        try (TempFiles temp = new TempFiles()) {
-            Path out = temp.create();
-            RdiffStats stats = signatureFiles(temp.spool(basis), out, params);
-            Files.copy(out, signature);
-            return stats;
-        }
+        return signature(files -> files.open(JavaStreamFile.reading(basis, Long.MAX_VALUE, null)),
+                files -> files.open(JavaStreamFile.writing(signature)), resolve(options, basisLength));
     }
 
     @Override
@@ -92,15 +107,16 @@ public final class NativeRdiffEngine implements RdiffEngine {
         if (!local(basis, signature)) {
             return RdiffEngine.super.signature(basis, signature, options);
         }
-        return signatureFiles(basis, signature, resolve(options, Files.size(basis)));
+        return signature(files -> files.read(basis), files -> files.write(signature),
+                resolve(options, Files.size(basis)));
     }
 
-    private RdiffStats signatureFiles(Path basis, Path signature, SignatureParams params) throws IOException {
+    private RdiffStats signature(Opener basis, Opener signature, SignatureParams params) throws IOException {
         Memory stats = newStats();
         try (NativeFiles files = new NativeFiles(lib.libc)) {
-            Pointer in = files.read(basis);
-            Pointer out = files.write(signature);
-            check(lib.call(() -> lib.rs.rs_sig_file(in, out, params.blockLength(), params.strongLength(),
+            Pointer in = basis.open(files);
+            Pointer out = signature.open(files);
+            check(files, lib.call(() -> lib.rs.rs_sig_file(in, out, params.blockLength(), params.strongLength(),
                     params.type().magic(), stats)));
             files.close(out);
         }
@@ -125,16 +141,18 @@ public final class NativeRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats delta(InputStream signature, InputStream newFile, OutputStream delta) throws IOException {
-        try (TempFiles temp = new TempFiles()) {
-            Path sig = temp.spool(signature);
-            // A bad header fails here, before a large new file is copied.
-            checkSignature(sig);
-            Path in = temp.spool(newFile);
-            Path out = temp.create();
-            RdiffStats stats = deltaFiles(sig, in, out);
-            Files.copy(out, delta);
-            return stats;
-        }
+        InputStream sig = new BufferedInputStream(signature, 1 << 16);
+        sig.mark(SIGNATURE_HEADER);
+        byte[] header = sig.readNBytes(SIGNATURE_HEADER);
+        sig.reset();
+        // The size is not known yet: the header is checked now and the block count as the signature is read.
+        int blockBytes = checkSignatureHeader(header, header.length, SIGNATURE_HEADER);
+        long limit = SIGNATURE_HEADER + MAX_SIGNATURE_BLOCKS * blockBytes;
+        RdiffException tooLarge = new RdiffException(RdiffResult.MEM_ERROR, "signature has more than "
+                + MAX_SIGNATURE_BLOCKS + " blocks, the native engine's limit");
+        return delta(files -> files.open(JavaStreamFile.reading(sig, limit, tooLarge)),
+                files -> files.open(JavaStreamFile.reading(newFile, Long.MAX_VALUE, null)),
+                files -> files.open(JavaStreamFile.writing(delta)));
     }
 
     @Override
@@ -143,26 +161,26 @@ public final class NativeRdiffEngine implements RdiffEngine {
             return RdiffEngine.super.delta(signature, newFile, delta);
         }
         checkSignature(signature);
-        return deltaFiles(signature, newFile, delta);
+        return delta(files -> files.read(signature), files -> files.read(newFile), files -> files.write(delta));
     }
 
     /** Loads, hashes and applies a signature whose header {@link #checkSignature} accepted. */
-    private RdiffStats deltaFiles(Path signature, Path newFile, Path delta) throws IOException {
+    private RdiffStats delta(Opener signature, Opener newFile, Opener delta) throws IOException {
         Memory loadStats = newStats();
         Memory deltaStats = newStats();
         PointerByReference sumsetRef = new PointerByReference();
         try (NativeFiles files = new NativeFiles(lib.libc)) {
-            Pointer sig = files.read(signature);
+            Pointer sig = signature.open(files);
             LoadedLibrsync.Outcome loaded = lib.call(() -> lib.rs.rs_loadsig_file(sig, sumsetRef, loadStats));
             files.close(sig);
             Pointer sumset = sumsetRef.getValue();
             try {
-                check(loaded);
+                check(files, loaded);
                 // rs_delta_file asserts that the hash table exists when the signature has blocks.
                 check(lib.call(() -> lib.rs.rs_build_hash_table(sumset)));
-                Pointer in = files.read(newFile);
-                Pointer out = files.write(delta);
-                check(lib.call(() -> lib.rs.rs_delta_file(sumset, in, out, deltaStats)));
+                Pointer in = newFile.open(files);
+                Pointer out = delta.open(files);
+                check(files, lib.call(() -> lib.rs.rs_delta_file(sumset, in, out, deltaStats)));
                 files.close(out);
             } finally {
                 // rs_loadsig_file allocates the set even when it fails; freeing it then is safe.
@@ -181,7 +199,7 @@ public final class NativeRdiffEngine implements RdiffEngine {
      * itself never sees a header it would assert on, and refuses sizes it could not allocate.
      */
     static void checkSignature(Path signature) throws IOException {
-        byte[] header = new byte[12];
+        byte[] header = new byte[SIGNATURE_HEADER];
         int n;
         long size;
         try (SeekableByteChannel ch = Files.newByteChannel(signature)) {
@@ -191,7 +209,8 @@ public final class NativeRdiffEngine implements RdiffEngine {
         checkSignatureHeader(header, n, size);
     }
 
-    static void checkSignatureHeader(byte[] header, int n, long size) throws RdiffException {
+    /** @return the bytes each block takes in this signature */
+    static int checkSignatureHeader(byte[] header, int n, long size) throws RdiffException {
         // librsync checks each field as it reads it, and the magic only after all three.
         if (n < 8) {
             throw headerEnded(n);
@@ -221,6 +240,7 @@ public final class NativeRdiffEngine implements RdiffEngine {
             throw new RdiffException(RdiffResult.MEM_ERROR, "signature has " + blocks
                     + " blocks, over the native engine's limit of " + MAX_SIGNATURE_BLOCKS);
         }
+        return 4 + strong;
     }
 
     private static RdiffException headerEnded(int n) {
@@ -232,16 +252,15 @@ public final class NativeRdiffEngine implements RdiffEngine {
 
     @Override
     public RdiffStats patch(SeekableByteChannel basis, InputStream delta, OutputStream newFile) throws IOException {
-        try (TempFiles temp = new TempFiles()) {
-            Path d = temp.spool(delta);
-            // A bad magic fails here, before a large basis is copied.
-            checkDelta(d);
-            Path b = temp.spool(basis);
-            Path out = temp.create();
-            RdiffStats stats = patchFiles(b, d, out);
-            Files.copy(out, newFile);
-            return stats;
-        }
+        InputStream d = new BufferedInputStream(delta, 1 << 16);
+        d.mark(4);
+        byte[] magic = d.readNBytes(4);
+        d.reset();
+        checkDeltaMagic(magic, magic.length);
+        // A basis that cannot seek fails at its first COPY, as rdiff's does; it is never copied.
+        return patch(files -> files.open(JavaStreamFile.seeking(basis)),
+                files -> files.open(JavaStreamFile.reading(d, Long.MAX_VALUE, null)),
+                files -> files.open(JavaStreamFile.writing(newFile)));
     }
 
     @Override
@@ -251,15 +270,15 @@ public final class NativeRdiffEngine implements RdiffEngine {
             return RdiffEngine.super.patch(basis, delta, newFile);
         }
         checkDelta(delta);
-        return patchFiles(basis, delta, newFile);
+        return patch(files -> files.read(basis), files -> files.read(delta), files -> files.write(newFile));
     }
 
-    private RdiffStats patchFiles(Path basis, Path delta, Path newFile) throws IOException {
+    private RdiffStats patch(Opener basis, Opener delta, Opener newFile) throws IOException {
         Memory stats = newStats();
         try (NativeFiles files = new NativeFiles(lib.libc)) {
-            Pointer b = files.read(basis);
-            Pointer d = files.read(delta);
-            Pointer out = files.write(newFile);
+            Pointer b = basis.open(files);
+            Pointer d = delta.open(files);
+            Pointer out = newFile.open(files);
             LoadedLibrsync.Outcome outcome = lib.call(() -> lib.rs.rs_patch_file(b, d, out, stats));
             if (outcome.result() == RdiffResult.IO_ERROR.code() && outcome.messages().contains(SEEK_EINVAL)) {
                 // A COPY position past the largest file the file system allows: it is past the
@@ -267,7 +286,7 @@ public final class NativeRdiffEngine implements RdiffEngine {
                 // file system's limit.
                 throw new RdiffException(RdiffResult.INPUT_ENDED, outcome.messages());
             }
-            check(outcome);
+            check(files, outcome);
             files.close(out);
         }
         return toStats(stats, "patch");
@@ -279,6 +298,10 @@ public final class NativeRdiffEngine implements RdiffEngine {
         try (SeekableByteChannel ch = Files.newByteChannel(delta)) {
             n = readFully(ch, magic);
         }
+        checkDeltaMagic(magic, n);
+    }
+
+    private static void checkDeltaMagic(byte[] magic, int n) throws RdiffException {
         if (n < 4) {
             throw new RdiffException(RdiffResult.INPUT_ENDED, "delta is " + n + " bytes, shorter than its magic");
         }
@@ -293,11 +316,15 @@ public final class NativeRdiffEngine implements RdiffEngine {
     @Override
     public RdiffStats diff(Path basis, Path newFile, OutputStream delta, SignatureOptions options)
             throws IOException {
-        try (TempFiles temp = new TempFiles()) {
-            Path out = temp.create();
-            RdiffStats stats = diff(basis, newFile, out, options);
-            Files.copy(out, delta);
-            return stats;
+        Path sig = spoolFile();
+        try (InputStream in = local(newFile) ? null : new BufferedInputStream(Files.newInputStream(newFile), 1 << 16)) {
+            signature(basis, sig, options);
+            checkSignature(sig);
+            return delta(files -> files.read(sig),
+                    files -> in == null ? files.read(newFile) : files.open(JavaStreamFile.reading(in, Long.MAX_VALUE, null)),
+                    files -> files.open(JavaStreamFile.writing(delta)));
+        } finally {
+            deleteSpool(sig);
         }
     }
 
@@ -308,14 +335,24 @@ public final class NativeRdiffEngine implements RdiffEngine {
      */
     @Override
     public RdiffStats diff(Path basis, Path newFile, Path delta, SignatureOptions options) throws IOException {
-        try (TempFiles temp = new TempFiles()) {
-            Path sig = temp.create();
+        Path sig = spoolFile();
+        try {
             signature(basis, sig, options);
             return delta(sig, newFile, delta);
+        } finally {
+            deleteSpool(sig);
         }
     }
 
     // ---- helpers
+
+    /** {@link #check(LoadedLibrsync.Outcome)}, preferring the failure of a Java stream that librsync met. */
+    private void check(NativeFiles files, LoadedLibrsync.Outcome outcome) throws IOException {
+        if (outcome.result() != 0 && files.streamFailure() != null) {
+            throw files.streamFailure();
+        }
+        check(outcome);
+    }
 
     private void check(LoadedLibrsync.Outcome outcome) throws RdiffException {
         int r = outcome.result();
@@ -353,50 +390,27 @@ public final class NativeRdiffEngine implements RdiffEngine {
     }
 
     /**
-     * Temporary files for the stream methods (librsync only takes files), all deleted on close.
-     * Streams are copied in, the result copied out.
+     * A new temporary file in the spool folder, named as the mirror's temporary files are (so
+     * {@code prune} and the next run remove one a killed run left), deleted at exit if still there.
      */
-    private static final class TempFiles implements AutoCloseable {
-        private final List<Path> files = new ArrayList<>();
-
-        Path create() throws IOException {
-            Path p = Files.createTempFile("puavo-rdiff-native-", ".tmp");
-            files.add(p);
-            return p;
-        }
-
-        Path spool(InputStream in) throws IOException {
-            Path p = create();
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-
-        Path spool(SeekableByteChannel in) throws IOException {
-            Path p = create();
-            try (FileChannel out = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                in.position(0);
-                ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-                while (in.read(buf) >= 0) {
-                    buf.flip();
-                    while (buf.hasRemaining()) {
-                        out.write(buf);
-                    }
-                    buf.clear();
-                }
-            }
-            return p;
-        }
-
-        @Override
-        public void close() {
-            for (Path p : files) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    p.toFile().deleteOnExit();
-                }
+    private Path spoolFile() throws IOException {
+        Path folder = spoolFolder != null ? spoolFolder : Path.of(System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(folder);
+        while (true) {
+            Path p = folder.resolve(".puavo-rdiff-native." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            TemporaryFiles.register(p);
+            try {
+                Files.createFile(p);
+                return p;
+            } catch (FileAlreadyExistsException e) {
+                TemporaryFiles.release(p);
             }
         }
+    }
+
+    private static void deleteSpool(Path p) throws IOException {
+        Files.deleteIfExists(p);
+        TemporaryFiles.release(p);
     }
 
     private static int readFully(SeekableByteChannel ch, byte[] into) throws IOException {

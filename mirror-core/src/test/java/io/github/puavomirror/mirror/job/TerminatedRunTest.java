@@ -1,0 +1,58 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.mirror.ExternalTools;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run ended by SIGTERM (or SIGINT) leaves no temporary file: not in the mirror (staged images
+ * and rdiffs, kept versions), not in its state folder (librsync's spool), not in the system's
+ * temporary folder. The child gets a private {@code java.io.tmpdir} to show the last.
+ */
+class TerminatedRunTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "native"})
+    void aTerminatedRunLeavesNoTemporaryFile(String engine) throws Exception {
+        ExternalTools.require("bash");
+        if (engine.equals("native")) {
+            ExternalTools.requireNative();
+        }
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        SampleSeries.write(images, 4, 400_000, 23);
+        Path privateTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        Map<String, String> opts = new TreeMap<>(Map.of("images", images.toString(), "engine", engine,
+                "tmpdir", privateTmp.toString(), "step", "true"));
+
+        for (int delayMs : new int[] {0, 5, 40}) {
+            try (ChildJob.Handle child = ChildJob.start(opts, 0)) {
+                String line;
+                int rdiffs = 0;
+                while ((line = child.next()) != null && !(line.startsWith("E StepFinished[step=RDIFF") && ++rdiffs == 2)) {
+                    child.go();
+                }
+                assertThat(line).as("the child reached its second rdiff: %s", child.lines).isNotNull();
+                // A staged rdiff is waiting for the others; the next one is being made.
+                child.go();
+                Thread.sleep(delayMs);
+                child.terminate();
+            }
+            Path mirror = images.resolve("mirror");
+            assertThat(MirrorSnapshot.tempFiles(mirror)).as("after SIGTERM %d ms into an rdiff", delayMs).isEmpty();
+            try (Stream<Path> left = Files.list(privateTmp)) {
+                assertThat(left.toList()).as("java.io.tmpdir after SIGTERM").isEmpty();
+            }
+        }
+    }
+}
