@@ -1,12 +1,14 @@
 package io.github.puavomirror.mirror.job;
 
 import io.github.puavomirror.mirror.ExternalTools;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -54,5 +56,27 @@ class TerminatedRunTest {
                 assertThat(left.toList()).as("java.io.tmpdir after SIGTERM").isEmpty();
             }
         }
+    }
+
+    @Test
+    void theNextRunRemovesWhatAKilledRunLeftAndNothingElse() throws Exception {
+        GoodRun good = GoodRun.publish(tmp);
+        Path state = good.mirror.resolve(MirrorJob.STATE_DIR);
+        Path rdiffs = good.mirror.resolve(MirrorJob.RDIFFS_DIR);
+        List<Path> ours = List.of(
+                Files.write(state.resolve(".puavo-rdiff-native.3f2a9c01d4e5b6a7.tmp"), new byte[100]),
+                Files.write(state.resolve(".state.json.1a2b.tmp"), new byte[10]),
+                Files.write(rdiffs.resolve("." + SampleSeries.rdiff(1, 2) + ".9e8d7c6b5a493827.tmp"), new byte[10]),
+                Files.write(good.mirror.resolve("meta").resolve("." + GoodRun.SERIES + ".json.c0ffee.tmp"), new byte[10]),
+                Files.write(good.mirror.resolve(".CKSUMS.badc0de.tmp"), new byte[10]));
+        List<Path> notOurs = List.of(
+                Files.write(rdiffs.resolve(".keep.abc.tmp"), new byte[10]),
+                Files.write(rdiffs.resolve("README.txt"), new byte[10]),
+                Files.write(good.mirror.resolve(".my-notes.0.tmp"), new byte[10]));
+
+        MirrorJob.run(good.request().build(), MirrorListener.NONE);
+
+        assertThat(ours).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(notOurs).allSatisfy(p -> assertThat(p).exists());
     }
 }

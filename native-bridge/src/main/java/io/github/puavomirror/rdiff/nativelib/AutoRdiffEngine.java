@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /**
  * What {@code auto} gives when librsync 2.3.2 loads: librsync for signature, delta and patch from
  * file to file, and the Java engine where it is faster for the same bytes: on streams (librsync
- * only takes {@code FILE*}s, so a stream would be copied through temporary files first) and for
+ * only takes {@code FILE*}s, so it would read a stream through a callback into Java per buffer) and for
  * one-step diffs that can match the basis by its bytes (no strong sum computed at all, several
  * times faster than librsync's signature + delta; see the README's performance section).
  */
