@@ -32,23 +32,26 @@ final class PublishedChanges {
         this.events = events;
     }
 
+    /** One change of a published name. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
     /** Replaces {@code target} with {@code content}. */
     void write(Path target, byte[] content) throws IOException {
-        Path previous = keep(target);
-        try {
-            files.write(target, content);
-        } catch (IOException e) {
-            forget(previous);
-            throw IoErrors.naming(target, e);
-        }
-        done.push(new Change(target, previous));
+        change(target, () -> files.write(target, content));
     }
 
     /** Renames the finished {@code tmp} over {@code target}. */
     void rename(Path tmp, Path target) throws IOException {
+        change(target, () -> files.commit(tmp, target));
+    }
+
+    private void change(Path target, Step step) throws IOException {
         Path previous = keep(target);
         try {
-            files.commit(tmp, target);
+            step.run();
         } catch (IOException e) {
             forget(previous);
             throw IoErrors.naming(target, e);

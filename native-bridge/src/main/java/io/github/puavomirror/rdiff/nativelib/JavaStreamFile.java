@@ -79,18 +79,28 @@ final class JavaStreamFile {
         return failure;
     }
 
-    private long read(Pointer cookie, Pointer buffer, long size) {
+    /** One callback's work; an exception becomes its failure, which librsync sees as -1. */
+    @FunctionalInterface
+    private interface Callback {
+        long run() throws IOException;
+    }
+
+    private long guarded(Callback callback) {
         if (failure != null) {
             return -1;
         }
         try {
+            return callback.run();
+        } catch (IOException e) {
+            failure = e;
+            return -1;
+        }
+    }
+
+    private long read(Pointer cookie, Pointer buffer, long size) {
+        return guarded(() -> {
             int want = (int) Math.min(size, chunk.length);
-            int n;
-            if (channel != null) {
-                n = channel.read(ByteBuffer.wrap(chunk, 0, want));
-            } else {
-                n = in.read(chunk, 0, want);
-            }
+            int n = channel != null ? channel.read(ByteBuffer.wrap(chunk, 0, want)) : in.read(chunk, 0, want);
             if (n <= 0) {
                 return 0;
             }
@@ -100,17 +110,11 @@ final class JavaStreamFile {
             buffer.write(0, chunk, 0, n);
             position += n;
             return n;
-        } catch (IOException e) {
-            failure = e;
-            return -1;
-        }
+        });
     }
 
     private long write(Pointer cookie, Pointer buffer, long size) {
-        if (failure != null) {
-            return -1;
-        }
-        try {
+        return guarded(() -> {
             long done = 0;
             while (done < size) {
                 int n = (int) Math.min(size - done, chunk.length);
@@ -119,14 +123,11 @@ final class JavaStreamFile {
                 done += n;
             }
             return size;
-        } catch (IOException e) {
-            failure = e;
-            return -1;
-        }
+        });
     }
 
     private int seek(Pointer cookie, Pointer offset, int whence) {
-        try {
+        return (int) guarded(() -> {
             long base = switch (whence) {
                 case SEEK_SET -> 0;
                 case SEEK_CUR -> position;
@@ -141,9 +142,6 @@ final class JavaStreamFile {
             position = target;
             offset.setLong(0, target);
             return 0;
-        } catch (IOException e) {
-            failure = e;
-            return -1;
-        }
+        });
     }
 }
