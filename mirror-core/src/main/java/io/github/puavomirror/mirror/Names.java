@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Shared rules for names that become file names on the mirror, and quoting for one-line messages. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
@@ -14,7 +14,7 @@ final class Names {
      * Whitespace, backslashes and leading dashes are rejected because the clients handle these names in shell,
      * awk and {@code cksum} output (GNU cksum prefixes names containing {@code \} with a backslash).
      */
-    static Optional<String> fileNameProblem(String name, int maxBytes) {
+    public static Optional<String> fileNameProblem(String name, int maxBytes) {
         if (name.isEmpty()) {
             return Optional.of("is empty");
         }
@@ -57,7 +57,7 @@ final class Names {
     }
 
     /** Quotes a value for an error message so that control characters cannot break the message onto two lines. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
         int shown = Math.min(value.length(), 120);
         for (int i = 0; i < shown; i++) {
