@@ -4,22 +4,18 @@ import io.github.puavomirror.mirror.Checksums;
 import io.github.puavomirror.mirror.CksumsFile;
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.MetaJson;
-import io.github.puavomirror.mirror.MirrorFormatException;
 import io.github.puavomirror.mirror.RdiffPlan;
 import io.github.puavomirror.mirror.RepositoryUrl;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.MirrorState.ImageRecord;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,9 +52,9 @@ final class MetaWriter {
             String fileName = MetaJson.fileName(series.name());
             ours.add(fileName);
             put(metaDir.resolve(fileName), MetaJson.toBytes(series), Step.META);
-            entries.addAll(entriesOf(series));
+            entries.addAll(CksumsFile.entriesOf(series));
         }
-        entries.addAll(otherSeries(metaDir, ours));
+        entries.addAll(CksumsFile.otherSeries(metaDir, ours, w -> events.on(new MirrorEvent.Warning(w))));
         put(mirrorDir.resolve(MirrorJob.CKSUMS_FILE), CksumsFile.toBytes(entries), Step.CKSUMS);
     }
 
@@ -91,39 +87,5 @@ final class MetaWriter {
             kept.add(MetaJson.Image.of(image, images.get(image).puavoConf(), sums.get(image.fileName()), base, diffs));
         }
         return new MetaJson.Series(plan.series().name(), kept);
-    }
-
-    /** CKSUMS lines for a meta: each image, then its rdiffs, in meta order. */
-    private static List<CksumsFile.Entry> entriesOf(MetaJson.Series series) {
-        List<CksumsFile.Entry> out = new ArrayList<>();
-        for (MetaJson.Image image : series.images()) {
-            out.add(new CksumsFile.Entry(Long.parseLong(image.cksum()), image.size(), image.filename()));
-            for (MetaJson.Diff d : image.diffs()) {
-                out.add(new CksumsFile.Entry(Long.parseLong(d.cksum()), d.size(), d.filename()));
-            }
-        }
-        return out;
-    }
-
-    /** Entries of the series published by earlier runs (other dists); unreadable metas are skipped with a warning. */
-    private List<CksumsFile.Entry> otherSeries(Path metaDir, Set<String> ours) throws IOException {
-        Map<String, Path> others = new TreeMap<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(metaDir, "*.json")) {
-            for (Path p : files) {
-                String name = p.getFileName().toString();
-                if (!ours.contains(name) && !name.startsWith(".") && Files.isRegularFile(p)) {
-                    others.put(name, p);
-                }
-            }
-        }
-        List<CksumsFile.Entry> out = new ArrayList<>();
-        for (Path p : others.values()) {
-            try {
-                out.addAll(entriesOf(MetaJson.read(p)));
-            } catch (MirrorFormatException | IllegalArgumentException e) {
-                events.on(new MirrorEvent.Warning(p + ": left out of CKSUMS: " + e.getMessage()));
-            }
-        }
-        return out;
     }
 }

@@ -329,7 +329,8 @@ public final class MirrorJob {
                 && Arrays.equals(Files.readAllBytes(file), content);
     }
 
-    static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
+    /** Replaces {@code file} atomically with {@code content} unless it holds those bytes; counts a write. */
+    public static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
         if (!sameBytes(file, content)) {
             try {
                 AtomicFiles.write(file, content);
