@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A mirror served over HTTP(S): where its files are, and how its CKSUMS and metas read. Clients
@@ -22,6 +24,10 @@ import java.util.TreeSet;
  * {@code meta/<series>.json}, images at the top, rdiffs under {@code rdiffs/}.
  */
 public final class ServedMirror {
+    /** {@code <src prefix>-<src stamp>--<dst stamp>-<src arch>.rdiff}, as upstream names rdiffs. */
+    private static final Pattern RDIFF =
+            Pattern.compile("(.*?)-(\\d{4}-\\d{2}-\\d{2}-\\d{6})--\\d{4}-\\d{2}-\\d{2}-\\d{6}-(.*)\\.rdiff");
+
     private final URI base;
 
     private ServedMirror(URI base) {
@@ -94,6 +100,13 @@ public final class ServedMirror {
             ImageName.tryParse(e.name()).ifPresent(n -> series.add(n.seriesName()));
         }
         return series;
+    }
+
+    /** The series of an image or rdiff name ({@code <prefix>-<arch>} of the image, or of the rdiff's source), or null. */
+    static String seriesOf(String fileName) {
+        Matcher m = RDIFF.matcher(fileName);
+        String image = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) + ".img" : fileName;
+        return ImageName.tryParse(image).map(ImageName::seriesName).orElse(null);
     }
 
     /**

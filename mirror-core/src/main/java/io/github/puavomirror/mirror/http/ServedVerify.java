@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,7 @@ public final class ServedVerify {
             return report(0, 0);
         }
         Map<URI, Listed> listed = new LinkedHashMap<>();
+        Set<String> unreadable = new HashSet<>();
         for (String series : ServedMirror.seriesIn(cksums)) {
             URI metaUrl = served.meta(series);
             MetaJson.Series meta;
@@ -76,6 +78,7 @@ public final class ServedVerify {
                 meta = ServedMirror.parseMeta(metaUrl, series, http.get(metaUrl));
             } catch (MirrorException e) {
                 problems.add(Problem.at(metaUrl.toString(), withoutUrl(e, metaUrl)));
+                unreadable.add(series);
                 continue;
             }
             String source = "meta/" + MetaJson.fileName(series);
@@ -88,7 +91,7 @@ public final class ServedVerify {
                 }
             }
         }
-        agree(cksums, listed);
+        agree(cksums, listed, unreadable);
         List<Listed> deep = new ArrayList<>(request.deep() ? listed.values() : List.of());
         if (request.sample() > 0 && request.sample() < deep.size()) {
             Collections.shuffle(deep);
@@ -118,13 +121,16 @@ public final class ServedVerify {
         return new VerifyReport(sorted, List.of(), files, bytes, 0);
     }
 
-    /** CKSUMS lines against the metas: every listed file once with the meta's size and cksum, nothing more. */
-    private void agree(List<CksumsFile.Entry> cksums, Map<URI, Listed> listed) {
+    /**
+     * CKSUMS lines against the metas: every listed file once with the meta's size and cksum,
+     * nothing more (lines of a series whose meta is unreadable are that meta's problem).
+     */
+    private void agree(List<CksumsFile.Entry> cksums, Map<URI, Listed> listed, Set<String> unreadable) {
         Map<URI, CksumsFile.Entry> byUrl = new LinkedHashMap<>();
         for (CksumsFile.Entry e : cksums) {
             URI url = e.name().endsWith(".rdiff") ? served.rdiff(e.name()) : served.image(e.name());
             byUrl.putIfAbsent(url, e);
-            if (!listed.containsKey(url)) {
+            if (!listed.containsKey(url) && !unreadable.contains(ServedMirror.seriesOf(e.name()))) {
                 problems.add(Problem.at(url.toString(), "CKSUMS lists it, but no meta does"));
             }
         }
