@@ -250,6 +250,41 @@ class SyncTest {
     }
 
     @Test
+    void withWaitARunWaitsForTheOneHoldingTheMirror() throws Exception {
+        serve(null);
+        Files.createDirectories(local.resolve(".puavo-mirror"));
+        MirrorLock held = MirrorLock.acquire(local.resolve(".puavo-mirror/lock"));
+        List<String> infos = new ArrayList<>();
+        // The holder finishes when the waiting run says it waits.
+        MirrorListener releasing = e -> {
+            if (e instanceof MirrorEvent.Info i && i.message().endsWith("(waiting)")) {
+                infos.add(i.message());
+                try {
+                    held.close();
+                } catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        };
+        SyncSummary s = SyncJob.run(request(nginx.url()).waitForLock(true).build(), releasing);
+        assertThat(infos).singleElement().asString().contains("another run is publishing this mirror");
+        assertThat(s.fetchedWhole()).containsExactly(image(1));
+        assertSameAsUpstream();
+    }
+
+    @Test
+    void aDryRunSaysWhatItWouldFetchAndWritesNothing() throws Exception {
+        serve(null);
+        SyncSummary s = SyncJob.run(request(nginx.url()).dryRun(true).build(), listener);
+        assertThat(s.fetchedWhole()).containsExactly(image(1));
+        assertThat(s.rebuilt()).containsExactly(image(2), image(3));
+        assertThat(s.filesWritten()).isZero();
+        assertThat(local).doesNotExist();
+        assertThat(nginx.requests()).containsExactly("GET /CKSUMS 200 \"-\"",
+                "GET /meta/" + PublishedMirrors.SERIES + ".json 200 \"-\"");
+    }
+
+    @Test
     void usageErrorsNameTheParameter() {
         assertUsage(SyncRequest.builder("http://127.0.0.1:9/", local), "repositoryUrl: required unless keepUrls is set");
         assertUsage(request("ftp://example.org/"), "upstream: \"ftp://example.org/\" is not an http:// or https:// URL");
