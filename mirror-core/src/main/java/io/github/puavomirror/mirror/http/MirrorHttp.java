@@ -198,12 +198,9 @@ public final class MirrorHttp {
                 fetchRest(url, partial, have, size, progress);
                 break;
             } catch (Transient e) {
+                // A try that got further counts as the first failure of a fresh series.
                 failures = sizeOf(partial) > have ? 1 : failures + 1;
-                if (failures >= settings.attempts()) {
-                    throw new MirrorException(url + ": " + e.getMessage() + " (gave up after " + failures
-                            + " attempts)", e);
-                }
-                pause(url, failures, e.getMessage());
+                retryOrGiveUp(url, failures, e);
             } catch (MirrorException e) {
                 throw e;
             } catch (IOException e) {
@@ -329,11 +326,7 @@ public final class MirrorHttp {
             try {
                 return attempt.run();
             } catch (Transient e) {
-                if (failures >= settings.attempts()) {
-                    throw new MirrorException(url + ": " + e.getMessage() + " (gave up after " + failures
-                            + " attempts)", e);
-                }
-                pause(url, failures, e.getMessage());
+                retryOrGiveUp(url, failures, e);
             } catch (MirrorException e) {
                 throw e;
             } catch (IOException e) {
@@ -342,14 +335,18 @@ public final class MirrorHttp {
         }
     }
 
-    private void pause(URI url, int failures, String why) throws MirrorException {
+    /** Gives up after the last attempt; otherwise pauses, twice as long as after the previous failure. */
+    private void retryOrGiveUp(URI url, int failures, Transient e) throws MirrorException {
+        if (failures >= settings.attempts()) {
+            throw new MirrorException(url + ": " + e.getMessage() + " (gave up after " + failures + " attempts)", e);
+        }
         Duration wait = settings.firstPause().multipliedBy(1L << Math.min(failures - 1, 10));
-        events.on(new MirrorEvent.Info(url + ": " + why + "; trying again in " + wait.toMillis() + " ms"));
+        events.on(new MirrorEvent.Info(url + ": " + e.getMessage() + "; trying again in " + wait.toMillis() + " ms"));
         try {
             Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
+        } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            throw new MirrorException(url + ": interrupted", e);
+            throw new MirrorException(url + ": interrupted", ie);
         }
     }
 

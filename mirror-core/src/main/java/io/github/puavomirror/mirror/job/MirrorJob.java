@@ -329,8 +329,7 @@ public final class MirrorJob {
                 && Arrays.equals(Files.readAllBytes(file), content);
     }
 
-    /** Replaces {@code file} atomically with {@code content} unless it holds those bytes; counts a write. */
-    public static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
+    static void writeIfChanged(Path file, byte[] content, AtomicInteger written) throws IOException {
         if (!sameBytes(file, content)) {
             try {
                 AtomicFiles.write(file, content);

@@ -10,6 +10,7 @@ import io.github.puavomirror.mirror.RepositoryUrl;
 import io.github.puavomirror.mirror.http.MirrorHttp;
 import io.github.puavomirror.mirror.http.ServedMirror;
 import io.github.puavomirror.mirror.job.IoErrors;
+import io.github.puavomirror.mirror.job.MetaWriter;
 import io.github.puavomirror.mirror.job.MirrorBusyException;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
@@ -59,6 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SyncJob {
     private static final int IO_BUFFER = 1 << 20;
     private static final long LOCK_POLL_MILLIS = 1000;
+    /** Download progress is reported this often, not per buffer. */
+    private static final long PROGRESS_STEP = 64L << 20;
 
     private final SyncRequest request;
     private final MirrorListener events;
@@ -375,7 +378,13 @@ public final class SyncJob {
         long t0 = System.nanoTime();
         events.on(new MirrorEvent.StepStarted(Step.DOWNLOAD, w.name(), w.size()));
         long before = http.bytesDownloaded();
-        Checksums sums = http.download(w.url(), file, w.size(), w.sha256(), done -> { });
+        long[] reported = {0};
+        Checksums sums = http.download(w.url(), file, w.size(), w.sha256(), done -> {
+            if (done - reported[0] >= PROGRESS_STEP || done == w.size()) {
+                reported[0] = done;
+                events.on(new MirrorEvent.StepProgress(Step.DOWNLOAD, w.name(), done, w.size()));
+            }
+        });
         if (!sums.sha512().equals(w.sha512()) || !sums.cksumString().equals(w.cksum())) {
             Files.deleteIfExists(file);
             throw new MirrorException(w.url() + ": " + (sums.sha512().equals(w.sha512()) ? "cksum" : "sha512")
@@ -445,28 +454,12 @@ public final class SyncJob {
     }
 
     private void writeMetas(List<Selected> selected, Set<String> withheld) throws IOException {
-        Path metaDir = mirrorDir.resolve(MirrorJob.META_DIR);
-        List<CksumsFile.Entry> entries = new ArrayList<>();
-        Set<String> ours = new HashSet<>();
+        List<MetaWriter.Meta> metas = new ArrayList<>();
         for (Selected s : selected) {
             MetaJson.Series meta = without(s.kept(), withheld);
-            String fileName = MetaJson.fileName(s.name());
-            ours.add(fileName);
-            put(metaDir.resolve(fileName), metaBytes(s, meta), Step.META);
-            entries.addAll(CksumsFile.entriesOf(meta));
+            metas.add(new MetaWriter.Meta(meta, metaBytes(s, meta)));
         }
-        entries.addAll(CksumsFile.otherSeries(metaDir, ours, w -> events.on(new MirrorEvent.Warning(w))));
-        put(mirrorDir.resolve(MirrorJob.CKSUMS_FILE), CksumsFile.toBytes(entries), Step.CKSUMS);
-    }
-
-    private void put(Path file, byte[] content, Step step) throws IOException {
-        long t0 = System.nanoTime();
-        int before = filesWritten.get();
-        MirrorJob.writeIfChanged(file, content, filesWritten);
-        if (filesWritten.get() != before) {
-            events.on(new MirrorEvent.StepFinished(step, mirrorDir.relativize(file).toString(), content.length,
-                    System.nanoTime() - t0, true));
-        }
+        MetaWriter.write(mirrorDir, metas, events, filesWritten);
     }
 
     private static MetaJson.Series without(MetaJson.Series meta, Set<String> withheld) {
