@@ -43,7 +43,7 @@ final class EnvironmentProxy extends ProxySelector {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    /** {@code host:port} or {@code http://host:port/}; a proxy without a port gets 80, as curl's default is 1080 only for SOCKS. */
+    /** {@code host:port} or {@code http://host:port/}; without a port, 80. */
     private static Proxy proxy(String value) {
         if (value == null) {
             return null;
