@@ -38,8 +38,8 @@ final class MirrorLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** Takes the lock on {@code lockFile}, whose folder must exist ({@link MirrorLayout#lock} makes it). */
     static MirrorLock acquire(Path lockFile) throws IOException {
-        Files.createDirectories(lockFile.getParent());
         Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
         String other = HELD_HERE.putIfAbsent(key, me);

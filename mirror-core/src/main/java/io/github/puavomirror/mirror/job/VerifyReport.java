@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.Names;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,9 +19,9 @@ public record VerifyReport(List<Problem> problems, List<String> warnings, int fi
 
     /** One problem: the file it concerns and what is wrong. */
     public record Problem(Path file, String message) {
-        /** The line users read: {@code file: message}. */
+        /** The line users read: {@code file: message}, control characters escaped so it stays one line. */
         public String line() {
-            return file + ": " + message;
+            return Names.escape(file + ": " + message);
         }
     }
 
