@@ -7,7 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -38,15 +37,12 @@ class RdiffErrorPhrasesTest {
     @BeforeEach
     void files() throws IOException {
         rdiff = RdiffBinary.require();
-        Random random = new Random(7);
         byte[] old = new byte[40_000];
-        random.nextBytes(old);
-        ByteArrayOutputStream next = new ByteArrayOutputStream();
-        next.write(old, 0, 20_000);
-        next.write(new byte[] {1, 2, 3});
-        next.write(old, 20_000, 20_000);
+        new Random(7).nextBytes(old);
         Path oldFile = Files.write(dir.resolve("old"), old);
-        Path newFile = Files.write(dir.resolve("new"), next.toByteArray());
+        // One changed byte: the delta copies the rest from the basis, so a bad basis is read.
+        old[20_000] ^= 1;
+        Path newFile = Files.write(dir.resolve("new"), old);
         Path sig = dir.resolve("sig");
         Path delta = dir.resolve("delta");
         assertThat(rdiff.run(null, "signature", oldFile.toString(), sig.toString()).exit()).isZero();

@@ -86,6 +86,24 @@ public final class MirrorLayout {
         return MirrorLock.acquire(lockFile());
     }
 
+    /** The metas, {@code meta/*.json} without hidden ones, by name: what lists the mirror's files. */
+    List<Path> metaFiles() throws IOException {
+        return entries(metaDir(), "*.json").stream().filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+    }
+
+    /** The entries of {@code dir} matching {@code glob}, by name; none when it is not a folder. */
+    private static List<Path> entries(Path dir, String glob) throws IOException {
+        Map<String, Path> sorted = new TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
+                for (Path p : ds) {
+                    sorted.put(p.getFileName().toString(), p);
+                }
+            }
+        }
+        return new ArrayList<>(sorted.values());
+    }
+
     /**
      * Why a name that a meta or CKSUMS lists cannot be a file of this mirror (it would lie
      * outside it, such as {@code ../../etc/passwd}, or is no name the mirror can publish), or
@@ -133,16 +151,7 @@ public final class MirrorLayout {
 
     private static void collect(Path dir, Predicate<String> published, String unlistedReason,
                                 Predicate<String> tempOf, Set<Path> listed, List<Unlisted> out) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        Map<String, Path> sorted = new TreeMap<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                sorted.put(p.getFileName().toString(), p);
-            }
-        }
-        for (Path p : sorted.values()) {
+        for (Path p : entries(dir, "*")) {
             String name = p.getFileName().toString();
             if (!isFile(p)) {
                 continue;
@@ -163,6 +172,19 @@ public final class MirrorLayout {
         return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p);
     }
 
+    /** What is wrong when something other than a folder (or a symlink to one) is where the mirror keeps a folder. */
+    static Optional<String> notAFolder(Path dir) throws IOException {
+        if (Files.isDirectory(dir) || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (Files.isSymbolicLink(dir)) {
+            return Optional.of("is a symlink to " + Files.readSymbolicLink(dir) + ", which is not a folder; the mirror "
+                    + "keeps files there, so point it at a folder or remove it");
+        }
+        return Optional.of("is a " + (Files.isRegularFile(dir, LinkOption.NOFOLLOW_LINKS) ? "regular file" : "special file")
+                + ", not a folder; the mirror keeps files there, so move it away");
+    }
+
     /**
      * Makes {@code dir} and its missing parents as folders anyone can read ({@code rwxr-xr-x},
      * whatever the umask: a mirror is for serving); one that exists, or a symlink to one, is kept
@@ -172,13 +194,9 @@ public final class MirrorLayout {
         if (Files.isDirectory(dir)) {
             return;
         }
-        if (Files.isSymbolicLink(dir)) {
-            throw new MirrorException(dir + ": is a symlink to " + Files.readSymbolicLink(dir)
-                    + ", which is not a folder; the mirror keeps files there, so point it at a folder or remove it");
-        }
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new MirrorException(dir + ": is a " + (Files.isRegularFile(dir, LinkOption.NOFOLLOW_LINKS)
-                    ? "regular file" : "special file") + ", not a folder; the mirror keeps files there, so move it away");
+        Optional<String> notAFolder = notAFolder(dir);
+        if (notAFolder.isPresent()) {
+            throw new MirrorException(dir + ": " + notAFolder.get());
         }
         Path parent = dir.getParent();
         if (parent != null) {

@@ -56,7 +56,7 @@ public final class MirrorPrune {
     private static Set<Path> listedFiles(MirrorLayout layout) throws IOException {
         Set<Path> files = new HashSet<>();
         int metas = 0;
-        for (Path meta : MirrorVerify.metaFiles(layout.metaDir())) {
+        for (Path meta : layout.metaFiles()) {
             metas++;
             MetaJson.Series series;
             try {

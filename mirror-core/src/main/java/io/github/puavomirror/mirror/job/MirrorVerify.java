@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,10 +81,13 @@ public final class MirrorVerify {
         if (!Files.isDirectory(mirrorDir)) {
             throw MirrorException.usage(mirrorDir + ": " + (Files.exists(mirrorDir) ? "is not a folder" : "no such folder"));
         }
+        for (Path dir : List.of(layout.metaDir(), layout.rdiffsDir())) {
+            MirrorLayout.notAFolder(dir).ifPresent(p -> problems.add(new Problem(dir, p)));
+        }
         Map<Path, List<Claim>> claims = new LinkedHashMap<>();
         List<Application> applications = new ArrayList<>();
         int metas = 0;
-        for (Path metaFile : metaFiles(layout.metaDir())) {
+        for (Path metaFile : layout.metaFiles()) {
             MetaJson.Series series;
             try {
                 series = MetaJson.read(metaFile);
@@ -130,21 +131,6 @@ public final class MirrorVerify {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort((a, b) -> a.file().compareTo(b.file()));
         return new VerifyReport(sorted, warnings, actual.size(), bytes.get(), applied);
-    }
-
-    /** The metas in {@code metaDir}, by name; prune reads the same ones. */
-    static List<Path> metaFiles(Path metaDir) throws IOException {
-        Map<String, Path> files = new TreeMap<>();
-        if (Files.isDirectory(metaDir)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(metaDir, "*.json")) {
-                for (Path p : ds) {
-                    if (!p.getFileName().toString().startsWith(".")) {
-                        files.put(p.getFileName().toString(), p);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(files.values());
     }
 
     private void claimSeries(Path metaFile, MetaJson.Series series, Map<Path, List<Claim>> claims,

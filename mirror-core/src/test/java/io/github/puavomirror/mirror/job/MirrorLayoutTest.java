@@ -170,6 +170,8 @@ class MirrorLayoutTest {
         assertThat(where).hasContent("not a folder");
         if (folder.equals(MirrorJob.STATE_DIR)) {
             assertThat(catchThrowableOfType(MirrorException.class, this::prune)).hasMessage(expected);
+        } else {
+            assertThat(good.verify(false).problems()).extracting(VerifyReport.Problem::line).contains(expected);
         }
     }
 
