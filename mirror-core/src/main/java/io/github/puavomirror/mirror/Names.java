@@ -58,11 +58,29 @@ public final class Names {
 
     /** Quotes a value for an error message so that control characters cannot break the message onto two lines. */
     public static String quote(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
         int shown = Math.min(value.length(), 120);
-        for (int i = 0; i < shown; i++) {
+        StringBuilder sb = new StringBuilder(shown + 5).append('"');
+        escape(value.substring(0, shown), true, sb);
+        if (shown < value.length()) {
+            sb.append("...");
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * {@code text} with control and invisible formatting characters written as {@code \\uXXXX}, as
+     * {@link #quote} does, for lines that show names read from disk (a file name may hold a newline).
+     */
+    public static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        escape(text, false, sb);
+        return sb.toString();
+    }
+
+    private static void escape(String value, boolean quoted, StringBuilder sb) {
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (quoted && (c == '"' || c == '\\')) {
                 sb.append('\\').append(c);
             } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
                     || c == '\u2028' || c == '\u2029') {
@@ -71,9 +89,5 @@ public final class Names {
                 sb.append(c);
             }
         }
-        if (shown < value.length()) {
-            sb.append("...");
-        }
-        return sb.append('"').toString();
     }
 }

@@ -39,10 +39,11 @@ public final class MirrorLock implements AutoCloseable {
     }
 
     /**
+     * Takes the lock on {@code lockFile}, whose folder must exist ({@link MirrorLayout#lock} makes it).
+     *
      * @throws MirrorBusyException when another run holds it
      */
     public static MirrorLock acquire(Path lockFile) throws IOException {
-        Files.createDirectories(lockFile.getParent());
         Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
         String other = HELD_HERE.putIfAbsent(key, me);

@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.Names;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,7 +33,7 @@ public record VerifyReport(List<Problem> problems, List<String> warnings, int fi
 
         /** The line users read: {@code file: message}. */
         public String line() {
-            return (url != null ? url : file) + ": " + message;
+            return Names.escape((url != null ? url : file) + ": " + message);
         }
     }
 

@@ -17,6 +17,7 @@ import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.MirrorLayout;
 import io.github.puavomirror.mirror.job.MirrorLock;
 import io.github.puavomirror.mirror.job.Parallel;
 import io.github.puavomirror.rdiff.JavaRdiffEngine;
@@ -70,6 +71,7 @@ public final class SyncJob {
     private SyncRequest.Checked checked;
     private Path mirrorDir;
     private Path stateDir;
+    private MirrorLayout layout;
     private Path partialDir;
     private MirrorHttp http;
     private HeldFiles held;
@@ -110,24 +112,24 @@ public final class SyncJob {
     private SyncSummary execute() throws IOException {
         checked = request.check();
         mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
-        stateDir = mirrorDir.resolve(MirrorJob.STATE_DIR);
+        layout = new MirrorLayout(mirrorDir);
+        stateDir = layout.stateDir();
         partialDir = stateDir.resolve("sync-partial");
         http = new MirrorHttp(MirrorHttp.Settings.of(request.caCertificate()), events);
         if (request.dryRun()) {
             return sync(false);
         }
-        Files.createDirectories(mirrorDir);
+        MirrorLayout.createFolder(mirrorDir);
         try (MirrorLock lock = lock()) {
             return sync(true);
         }
     }
 
     private MirrorLock lock() throws IOException {
-        Path lockFile = stateDir.resolve("lock");
         boolean told = false;
         while (true) {
             try {
-                return MirrorLock.acquire(lockFile);
+                return layout.lock();
             } catch (MirrorBusyException e) {
                 if (!request.waitForLock()) {
                     throw e;
@@ -431,8 +433,8 @@ public final class SyncJob {
     /** Puts the checked files in place, then writes the metas, then CKSUMS. */
     private void publish(List<Selected> selected, Map<String, Wanted> wanted, Map<String, Path> ready,
                          Map<String, Checksums> sums) throws IOException {
-        Files.createDirectories(mirrorDir.resolve(MirrorJob.RDIFFS_DIR));
-        Files.createDirectories(mirrorDir.resolve(MirrorJob.META_DIR));
+        MirrorLayout.createFolder(layout.rdiffsDir());
+        MirrorLayout.createFolder(layout.metaDir());
         boolean replacing = false;
         for (String name : ready.keySet()) {
             replacing |= Files.exists(wanted.get(name).published(), LinkOption.NOFOLLOW_LINKS);
@@ -444,6 +446,7 @@ public final class SyncJob {
         for (Wanted w : wanted.values()) {
             Path file = ready.get(w.name());
             if (file != null) {
+                AtomicFiles.setMode(file, AtomicFiles.FILE_MODE);
                 AtomicFiles.commit(file, w.published());
                 filesWritten.incrementAndGet();
                 held.record(w.published(), sums.get(w.name()));
