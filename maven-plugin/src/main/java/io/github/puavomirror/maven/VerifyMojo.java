@@ -1,5 +1,7 @@
 package io.github.puavomirror.maven;
 
+import io.github.puavomirror.mirror.http.ServedVerify;
+import io.github.puavomirror.mirror.http.ServedVerifyRequest;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorVerify;
 import io.github.puavomirror.mirror.job.VerifyReport;
@@ -8,6 +10,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
 
 /**
  * Checks a published mirror the way its clients rely on it: every file that a meta or
@@ -34,6 +38,23 @@ public class VerifyMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.jobs")
     private Integer jobs;
 
+    /**
+     * Check the mirror served at this URL instead of the local folder, as its clients see it:
+     * metas parse, every listed file is there with its size and answers range requests, metas
+     * and CKSUMS agree. With {@code deep}, files are downloaded and their size and SHA-256
+     * checked (rdiffs are not applied).
+     */
+    @Parameter(property = "puavo.url")
+    private String url;
+
+    /** With {@code url} and {@code deep}: download only this many files, chosen at random; 0 for all. */
+    @Parameter(property = "puavo.sample", defaultValue = "0")
+    private int sample;
+
+    /** With {@code url}: a PEM file of CAs to trust besides the JDK's. */
+    @Parameter(property = "puavo.caCertificate")
+    private File caCertificate;
+
     @Override
     String goal() {
         return "verify";
@@ -41,20 +62,31 @@ public class VerifyMojo extends AbstractPuavoMojo {
 
     @Override
     void run() throws MojoFailureException, MirrorException {
+        if (url != null) {
+            report(url, ServedVerify.run(new ServedVerifyRequest(url, deep, sample,
+                    caCertificate == null ? null : caCertificate.toPath(), jobs()), new LogListener(getLog())));
+            return;
+        }
         VerifyRequest request;
         try {
-            request = new VerifyRequest(mirrorDirectory.toPath(), deep, engine,
-                    jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+            request = new VerifyRequest(mirrorDirectory.toPath(), deep, engine, jobs());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("puavo:verify configuration: " + e.getMessage(), e);
         }
-        VerifyReport report = MirrorVerify.run(request, new LogListener(getLog()));
+        report(mirrorDirectory.toString(), MirrorVerify.run(request, new LogListener(getLog())));
+    }
+
+    private int jobs() {
+        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    }
+
+    private void report(String mirror, VerifyReport report) throws MojoFailureException {
         report.warnings().forEach(getLog()::warn);
         report.problems().forEach(p -> getLog().error(p.line()));
-        getLog().info(mirrorDirectory + ": " + report.summaryLine());
+        getLog().info(mirror + ": " + report.summaryLine());
         if (!report.ok()) {
             int n = report.problems().size();
-            throw new MojoFailureException("The mirror " + mirrorDirectory + " has " + n + " problem"
+            throw new MojoFailureException("The mirror " + mirror + " has " + n + " problem"
                     + (n == 1 ? "" : "s") + " (the [ERROR] lines above), first " + report.problems().get(0).line()
                     + ". puavo:mirror republishes files that are missing or damaged.");
         }

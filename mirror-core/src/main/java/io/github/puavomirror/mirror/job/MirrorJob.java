@@ -17,9 +17,7 @@ import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * One run of {@code update-repository}: what puavo-os {@code make rdiffs} and amxa's
@@ -44,13 +40,11 @@ import java.util.regex.Pattern;
  * CKSUMS are written (publish). A step of publishing that fails undoes the ones before it.
  */
 public final class MirrorJob {
-    /** The job's private folder inside the mirror; nothing in it is published. */
-    public static final String STATE_DIR = ".puavo-mirror";
-    public static final String RDIFFS_DIR = "rdiffs";
-    public static final String META_DIR = "meta";
-    public static final String CKSUMS_FILE = "CKSUMS";
-    /** The temporary names the job gives next to published files: {@code .<published name>.<hex>.tmp}. */
-    private static final Pattern OWN_TEMPORARY = Pattern.compile("\\.(.+\\.(img|rdiff|json)|CKSUMS)\\.[0-9a-f]{1,16}\\.tmp");
+    /** The job's private folder inside the mirror; see {@link MirrorLayout}, which knows the mirror's folders. */
+    public static final String STATE_DIR = MirrorLayout.STATE_DIR;
+    public static final String RDIFFS_DIR = MirrorLayout.RDIFFS_DIR;
+    public static final String META_DIR = MirrorLayout.META_DIR;
+    public static final String CKSUMS_FILE = MirrorLayout.CKSUMS_FILE;
 
     /** What the request names, resolved and checked before the mirror is locked. */
     private record Inputs(Path imageDir, Path mirrorDir, RepositoryUrl base, List<RdiffPlan> plans,
@@ -113,14 +107,14 @@ public final class MirrorJob {
         long started = System.nanoTime();
         try {
             Inputs inputs = resolve(request, listener, engine);
-            Path stateDir = inputs.mirrorDir().resolve(STATE_DIR);
-            Path stateFile = stateDir.resolve("state.json");
+            MirrorLayout layout = new MirrorLayout(inputs.mirrorDir());
+            Path stateFile = layout.stateFile();
             if (request.dryRun()) {
                 return new MirrorJob(request, listener, files, started, inputs, stateFile).dryRun();
             }
-            Files.createDirectories(inputs.mirrorDir());
-            try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
-                removeLeftovers(inputs.mirrorDir(), stateDir);
+            MirrorLayout.createFolder(inputs.mirrorDir());
+            try (MirrorLock lock = layout.lock()) {
+                removeLeftovers(layout);
                 return new MirrorJob(request, listener, files, started, inputs, stateFile).publishRun();
             }
         } catch (MirrorException e) {
@@ -137,22 +131,10 @@ public final class MirrorJob {
      * (librsync's spool, a half-written state), and next to published files only those named
      * after a published file (a kept previous version, a half-written meta), never others.
      */
-    private static void removeLeftovers(Path mirrorDir, Path stateDir) throws IOException {
-        removeTemporaries(stateDir, AtomicFiles::isTempName);
-        for (Path dir : List.of(mirrorDir, mirrorDir.resolve(META_DIR), mirrorDir.resolve(RDIFFS_DIR))) {
-            removeTemporaries(dir, name -> OWN_TEMPORARY.matcher(name).matches());
-        }
-    }
-
-    private static void removeTemporaries(Path dir, Predicate<String> ours) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
-            for (Path p : all) {
-                if (ours.test(p.getFileName().toString()) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    AtomicFiles.delete(p);
-                }
+    private static void removeLeftovers(MirrorLayout layout) throws IOException {
+        for (MirrorLayout.Unlisted u : layout.unlisted(Set.of())) {
+            if (u.temporary()) {
+                AtomicFiles.delete(u.file());
             }
         }
     }
@@ -285,8 +267,8 @@ public final class MirrorJob {
      */
     private StagedFiles stage(Plan plan) throws IOException {
         Path rdiffsDir = mirrorDir.resolve(RDIFFS_DIR);
-        Files.createDirectories(rdiffsDir);
-        Files.createDirectories(mirrorDir.resolve(META_DIR));
+        MirrorLayout.createFolder(rdiffsDir);
+        MirrorLayout.createFolder(mirrorDir.resolve(META_DIR));
         ImagePublisher imagePublisher = new ImagePublisher(mirrorDir, state, events, filesWritten);
         // Recorded as each goes in place and saved once after all renames: a record lost to a kill
         // only costs rebuilding that rdiff with the same bytes.

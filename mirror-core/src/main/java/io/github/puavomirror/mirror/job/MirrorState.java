@@ -86,7 +86,7 @@ final class MirrorState {
     }
 
     synchronized void save(Path file, FileOperations files) throws IOException {
-        Files.createDirectories(file.getParent());
+        MirrorLayout.createFolder(file.getParent());
         try {
             files.write(file, JSON.writeValueAsBytes(new Document(FORMAT, images, rdiffs)));
         } catch (IOException e) {

@@ -109,6 +109,7 @@ final class RdiffBuilder {
             ChecksumSink sink = new ChecksumSink();
             try (OutputStream out = new BufferedOutputStream(
                     sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER)) {
+                AtomicFiles.setMode(tmp, AtomicFiles.FILE_MODE);
                 prepared.diff(target, out);
             } catch (RdiffException e) {
                 throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "

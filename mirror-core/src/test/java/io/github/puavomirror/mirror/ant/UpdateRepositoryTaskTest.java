@@ -220,7 +220,7 @@ class UpdateRepositoryTaskTest {
                 declared.add(def.getAttribute("name"));
             }
         }
-        assertThat(declared).containsExactly("update-repository");
+        assertThat(declared).containsExactly("update-repository", "sync");
     }
 
     private List<String> messages(int priority) {

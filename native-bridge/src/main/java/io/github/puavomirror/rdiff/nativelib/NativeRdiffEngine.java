@@ -61,6 +61,9 @@ public final class NativeRdiffEngine implements RdiffEngine {
     private static final String SEEK_EINVAL = "seek failed: Invalid argument";
 
     private final LoadedLibrsync lib;
+    /** What the engine's spool files are named after: {@code .<SPOOL_NAME>.<hex>.tmp}. */
+    public static final String SPOOL_NAME = "puavo-rdiff-native";
+
     private final Path spoolFolder;
 
     NativeRdiffEngine(LoadedLibrsync lib) {
@@ -397,7 +400,7 @@ public final class NativeRdiffEngine implements RdiffEngine {
         Path folder = spoolFolder != null ? spoolFolder : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(folder);
         while (true) {
-            Path p = folder.resolve(".puavo-rdiff-native." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path p = folder.resolve("." + SPOOL_NAME + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             TemporaryFiles.register(p);
             try {
                 Files.createFile(p);
