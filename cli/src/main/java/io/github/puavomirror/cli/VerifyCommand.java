@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -58,10 +57,12 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliFailure {
-        if (jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "jobs must be at least 1, got " + jobs);
-        }
         VerifyRequest request = new VerifyRequest(mirrorDir, deep, engineOption.name(), jobs);
+        try {
+            request.check();
+        } catch (MirrorException e) {
+            throw CliNames.usage(spec, e);
+        }
         CliIo io = parent.io();
         VerifyReport report;
         try (ProgressRenderer renderer = progress.renderer(io, false)) {

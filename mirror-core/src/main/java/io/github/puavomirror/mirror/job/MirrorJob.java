@@ -13,7 +13,6 @@ import io.github.puavomirror.mirror.job.MirrorState.RdiffRecord;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.SignatureParams;
-import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,19 +90,11 @@ public final class MirrorJob {
     }
 
     private MirrorSummary execute() throws IOException {
+        request.check();
         imageDir = request.imageDirectory().toAbsolutePath().normalize();
         mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
         checkFolders();
-        try {
-            base = RepositoryUrl.parse(request.repositoryUrl());
-        } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(e.getMessage());
-        }
-        try {
-            request.signature().resolve(1L << 30);
-        } catch (RdiffException e) {
-            throw MirrorException.usage("rdiff settings: " + e.getMessage());
-        }
+        base = RepositoryUrl.parse(request.repositoryUrl());
         List<ImageSeries> series = new ArrayList<>();
         for (ImageSeries s : SeriesSource.resolve(request, imageDir, events)) {
             series.add(request.keep() > 0 ? s.keepNewest(request.keep()) : s);
@@ -117,11 +108,7 @@ public final class MirrorJob {
         }
         Map<ImageName, Path> files = ImageFiles.locate(imageDir, plans);
         if (engine == null) {
-            try {
-                engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
-            } catch (IllegalArgumentException e) {
-                throw MirrorException.usage(e.getMessage());
-            }
+            engine = RequestChecks.engine(request.engine(), events);
         }
         Path stateDir = mirrorDir.resolve(STATE_DIR);
         stateFile = stateDir.resolve("state.json");
@@ -137,22 +124,24 @@ public final class MirrorJob {
     }
 
     private void checkFolders() throws IOException {
-        if (!Files.isDirectory(imageDir)) {
-            throw MirrorException.usage(imageDir + ": " + (Files.exists(imageDir) ? "is not a folder" : "no such folder"));
-        }
+        RequestChecks.requireFolder(JobParameter.IMAGE_DIRECTORY, imageDir);
         // Compared with symlinks resolved: an alias of the image folder is the image folder.
         Path realImages = imageDir.toRealPath();
         Path realMirror = resolved(mirrorDir);
         if (realMirror.equals(realImages)) {
-            throw MirrorException.usage(mirrorDir + ": the mirror folder must not be the image folder");
+            throw mirrorFolder(mirrorDir + ": the mirror folder must not be the image folder");
         }
         if (realImages.startsWith(realMirror)) {
-            throw MirrorException.usage(mirrorDir + ": the mirror folder must not contain the image folder "
+            throw mirrorFolder(mirrorDir + ": the mirror folder must not contain the image folder "
                     + imageDir + " (it would publish it)");
         }
         if (Files.exists(mirrorDir) && !Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": is not a folder");
+            throw mirrorFolder(mirrorDir + ": is not a folder");
         }
+    }
+
+    private static MirrorException mirrorFolder(String message) {
+        return MirrorException.usage(new InvalidParameterException(JobParameter.MIRROR_DIRECTORY, n -> message));
     }
 
     /** {@code path} with symlinks resolved in the part that exists; the rest is appended as given. */

@@ -28,10 +28,9 @@ public final class MirrorPrune {
     }
 
     public static PruneReport run(PruneRequest request, MirrorListener events) throws MirrorException {
+        request.check();
         Path mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
-        if (!Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": " + (Files.exists(mirrorDir) ? "is not a folder" : "no such folder"));
-        }
+        RequestChecks.requireFolder(JobParameter.MIRROR_DIRECTORY, mirrorDir);
         try (MirrorLock lock = MirrorLock.acquire(mirrorDir.resolve(MirrorJob.STATE_DIR).resolve("lock"))) {
             Set<String> listed = listedNames(mirrorDir.resolve(MirrorJob.META_DIR));
             List<Removal> removals = new ArrayList<>();
