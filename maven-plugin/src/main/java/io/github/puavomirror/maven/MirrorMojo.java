@@ -33,7 +33,11 @@ public class MirrorMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.repository")
     private String repository;
 
-    /** Deprecated spelling of {@code repository}. */
+    /**
+     * Old spelling of {@code repository}.
+     *
+     * @deprecated use {@code repository} ({@code -Dpuavo.repository})
+     */
     @Deprecated
     @Parameter(property = "puavo.imagesUrlBase")
     private String imagesUrlBase;
