@@ -4,12 +4,9 @@ import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorPrune;
-import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.PruneReport;
 import io.github.puavomirror.mirror.job.PruneRequest;
 import org.apache.tools.ant.Project;
-
-import java.io.File;
 
 /**
  * {@code <prune>}: removes what no meta lists any more, as {@code puavo-mirror prune} does.
@@ -19,19 +16,7 @@ import java.io.File;
  * }</pre>
  */
 public class PruneTask extends PuavoTask {
-    private File imageDirectory;
-    private File mirrorDirectory;
     private boolean dryRun;
-
-    /** Finds the mirror at {@code imageDirectory/mirror} when {@code mirrorDirectory} is not set. */
-    public void setImageDirectory(File v) {
-        imageDirectory = v;
-    }
-
-    /** The published mirror. */
-    public void setMirrorDirectory(File v) {
-        mirrorDirectory = v;
-    }
 
     /** List what would be removed; remove nothing. */
     public void setDryRun(boolean v) {
@@ -40,8 +25,7 @@ public class PruneTask extends PuavoTask {
 
     @Override
     void run() throws MirrorException {
-        PruneRequest request = new PruneRequest(MirrorRequest.mirrorDirectoryOf(path(mirrorDirectory),
-                path(imageDirectory)), dryRun);
+        PruneRequest request = new PruneRequest(mirror(), dryRun);
         // The report lists every removal; the job's own notes would repeat them.
         PruneReport report = MirrorPrune.run(request, MirrorListener.NONE);
         String verb = report.dryRun() ? "would remove " : "removed ";

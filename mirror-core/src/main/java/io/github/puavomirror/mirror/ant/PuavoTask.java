@@ -4,6 +4,7 @@ import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.ParameterNames;
 import io.github.puavomirror.mirror.job.ProgressLines;
 import io.github.puavomirror.mirror.job.ProgressMode;
@@ -24,6 +25,23 @@ abstract class PuavoTask extends Task {
     static final ParameterNames NAMES = p -> p == JobParameter.SERIES ? "<series>" : p.canonicalName() + "=\"…\"";
 
     private boolean failOnError = true;
+    File imageDirectory;
+    File mirrorDirectory;
+
+    /** The folder with the built images; the other tasks use it to find {@code imageDirectory/mirror}. */
+    public void setImageDirectory(File v) {
+        imageDirectory = v;
+    }
+
+    /** The published mirror; default {@code imageDirectory/mirror}. */
+    public void setMirrorDirectory(File v) {
+        mirrorDirectory = v;
+    }
+
+    /** The mirror folder as every front end derives it, null when neither folder is set (the core says so). */
+    Path mirror() {
+        return MirrorRequest.mirrorDirectoryOf(path(mirrorDirectory), path(imageDirectory));
+    }
 
     /** When false, a failed run is logged as an error and the build goes on. */
     public void setFailOnError(boolean v) {

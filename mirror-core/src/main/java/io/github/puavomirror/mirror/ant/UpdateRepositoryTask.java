@@ -37,8 +37,6 @@ import java.util.Map;
  * }</pre>
  */
 public class UpdateRepositoryTask extends PuavoTask {
-    private File imageDirectory;
-    private File mirrorDirectory;
     private String repository;
     private File puavoOsDirectory;
     private boolean writeConfig;
@@ -54,21 +52,11 @@ public class UpdateRepositoryTask extends PuavoTask {
     private String progress;
     private final List<Series> series = new ArrayList<>();
 
-    /** The folder with the built images (required). */
-    public void setImageDirectory(File v) {
-        imageDirectory = v;
-    }
-
     /** @deprecated use {@code imageDirectory} */
     @Deprecated
     public void setImageDir(File v) {
         deprecated("imageDir", "imageDirectory");
         imageDirectory = v;
-    }
-
-    /** The published mirror; default {@code imageDirectory/mirror}. */
-    public void setMirrorDirectory(File v) {
-        mirrorDirectory = v;
     }
 
     /** @deprecated use {@code mirrorDirectory} */

@@ -1,14 +1,11 @@
 package io.github.puavomirror.mirror.ant;
 
 import io.github.puavomirror.mirror.job.MirrorException;
-import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.MirrorVerify;
 import io.github.puavomirror.mirror.job.ProgressMode;
 import io.github.puavomirror.mirror.job.VerifyReport;
 import io.github.puavomirror.mirror.job.VerifyRequest;
 import org.apache.tools.ant.Project;
-
-import java.io.File;
 
 /**
  * {@code <verify>}: checks a published mirror as {@code puavo-mirror verify} does; problems fail
@@ -19,22 +16,10 @@ import java.io.File;
  * }</pre>
  */
 public class VerifyTask extends PuavoTask {
-    private File imageDirectory;
-    private File mirrorDirectory;
     private boolean deep;
     private String engine;
     private Integer jobs;
     private String progress;
-
-    /** Finds the mirror at {@code imageDirectory/mirror} when {@code mirrorDirectory} is not set. */
-    public void setImageDirectory(File v) {
-        imageDirectory = v;
-    }
-
-    /** The published mirror. */
-    public void setMirrorDirectory(File v) {
-        mirrorDirectory = v;
-    }
 
     /** Also apply every rdiff to its source and compare the result with its target. */
     public void setDeep(boolean v) {
@@ -58,8 +43,8 @@ public class VerifyTask extends PuavoTask {
 
     @Override
     void run() throws MirrorException {
-        VerifyRequest request = new VerifyRequest(MirrorRequest.mirrorDirectoryOf(path(mirrorDirectory),
-                path(imageDirectory)), deep, engine, jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        VerifyRequest request = new VerifyRequest(mirror(), deep, engine,
+                jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         VerifyReport report = MirrorVerify.run(request, log(ProgressMode.parse(progress)));
         report.warnings().forEach(w -> log(w, Project.MSG_WARN));
         report.problems().forEach(p -> log(p.line(), Project.MSG_ERR));
