@@ -33,6 +33,9 @@ final class CliNames {
         NAMES.put(JobParameter.SUM_SIZE, "--sum-size");
         NAMES.put(JobParameter.VERIFY_RDIFFS, "--no-verify-rdiffs");
         NAMES.put(JobParameter.DEEP, "--deep");
+        NAMES.put(JobParameter.URL, "MIRROR_DIR");
+        NAMES.put(JobParameter.SAMPLE, "--sample");
+        NAMES.put(JobParameter.CA_CERTIFICATE, "--ca-certificate");
         NAMES.put(JobParameter.ENGINE, "--engine");
         NAMES.put(JobParameter.JOBS, "--jobs");
         NAMES.put(JobParameter.DRY_RUN, "--dry-run");

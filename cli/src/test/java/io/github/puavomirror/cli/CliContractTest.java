@@ -26,6 +26,7 @@ class CliContractTest {
     /** Contract parameters the command line leaves out, with the reason. */
     private static final Map<String, String> NOT_ON_THE_CLI = Map.of(
             "MIRROR SERIES", "a command line cannot carry nested series; -p DIR names them in config files",
+            "VERIFY URL", "MIRROR_DIR takes a URL as well as a folder",
             "VERIFY IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory",
             "PRUNE IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory");
 

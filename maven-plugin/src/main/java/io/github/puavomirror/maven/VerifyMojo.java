@@ -1,5 +1,7 @@
 package io.github.puavomirror.maven;
 
+import io.github.puavomirror.mirror.http.ServedVerify;
+import io.github.puavomirror.mirror.http.ServedVerifyRequest;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorVerify;
 import io.github.puavomirror.mirror.job.VerifyReport;
@@ -9,6 +11,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.io.File;
 import java.nio.file.Path;
 
 /**
@@ -40,6 +43,23 @@ public class VerifyMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.progress", defaultValue = "auto")
     private String progress;
 
+    /**
+     * Check the mirror served at this URL instead of the local folder, as its clients see it:
+     * metas parse, every listed file is there with its size and answers range requests, metas
+     * and CKSUMS agree. With {@code deep}, files are downloaded and their size and SHA-256
+     * checked (rdiffs are not applied).
+     */
+    @Parameter(property = "puavo.url")
+    private String url;
+
+    /** With {@code url} and {@code deep}: download only this many files, chosen at random; 0 for all. */
+    @Parameter(property = "puavo.sample", defaultValue = "0")
+    private int sample;
+
+    /** With {@code url}: a PEM file of CAs to trust besides the JDK's. */
+    @Parameter(property = "puavo.caCertificate")
+    private File caCertificate;
+
     /** Skips this goal only ({@code skip} skips them all). */
     @Parameter(property = "puavo.verify.skip", defaultValue = "false")
     private boolean skipVerify;
@@ -56,10 +76,18 @@ public class VerifyMojo extends AbstractPuavoMojo {
 
     @Override
     void run() throws MojoFailureException, MirrorException {
+        int jobs = this.jobs != null ? this.jobs : Runtime.getRuntime().availableProcessors();
+        if (url != null) {
+            report(url, ServedVerify.run(new ServedVerifyRequest(url, deep, sample,
+                    caCertificate == null ? null : caCertificate.toPath(), jobs), LogListener.of(getLog(), progress)));
+            return;
+        }
         Path mirror = mirror();
-        VerifyRequest request = new VerifyRequest(mirror, deep, engine,
-                jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
-        VerifyReport report = MirrorVerify.run(request, LogListener.of(getLog(), progress));
+        VerifyRequest request = new VerifyRequest(mirror, deep, engine, jobs);
+        report(mirror.toString(), MirrorVerify.run(request, LogListener.of(getLog(), progress)));
+    }
+
+    private void report(String mirror, VerifyReport report) throws MojoFailureException {
         report.warnings().forEach(getLog()::warn);
         report.problems().forEach(p -> getLog().error(p.line()));
         getLog().info(mirror + ": " + report.summaryLine());

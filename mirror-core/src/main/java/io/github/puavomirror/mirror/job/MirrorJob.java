@@ -41,11 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are written.
  */
 public final class MirrorJob {
-    /** The job's private folder inside the mirror; nothing in it is published. */
-    public static final String STATE_DIR = ".puavo-mirror";
-    public static final String RDIFFS_DIR = "rdiffs";
-    public static final String META_DIR = "meta";
-    public static final String CKSUMS_FILE = "CKSUMS";
+    /** The job's private folder inside the mirror; see {@link MirrorLayout}, which knows the mirror's folders. */
+    public static final String STATE_DIR = MirrorLayout.STATE_DIR;
+    public static final String RDIFFS_DIR = MirrorLayout.RDIFFS_DIR;
+    public static final String META_DIR = MirrorLayout.META_DIR;
+    public static final String CKSUMS_FILE = MirrorLayout.CKSUMS_FILE;
 
     private final MirrorRequest request;
     private final MirrorListener events;
@@ -110,14 +110,14 @@ public final class MirrorJob {
         if (engine == null) {
             engine = RequestChecks.engine(request.engine(), events);
         }
-        Path stateDir = mirrorDir.resolve(STATE_DIR);
-        stateFile = stateDir.resolve("state.json");
+        MirrorLayout layout = new MirrorLayout(mirrorDir);
+        stateFile = layout.stateFile();
         if (request.dryRun()) {
             state = MirrorState.load(stateFile);
             return run(plans, files, false);
         }
-        Files.createDirectories(mirrorDir);
-        try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+        MirrorLayout.createFolder(mirrorDir);
+        try (MirrorLock lock = layout.lock()) {
             state = MirrorState.load(stateFile);
             return run(plans, files, true);
         }
@@ -189,8 +189,8 @@ public final class MirrorJob {
 
         Path rdiffsDir = mirrorDir.resolve(RDIFFS_DIR);
         Path metaDir = mirrorDir.resolve(META_DIR);
-        Files.createDirectories(rdiffsDir);
-        Files.createDirectories(metaDir);
+        MirrorLayout.createFolder(rdiffsDir);
+        MirrorLayout.createFolder(metaDir);
         ImagePublisher imagePublisher = new ImagePublisher(mirrorDir, state, events, filesWritten);
         List<ImageName> toLink = new ArrayList<>();
         for (RdiffPlan plan : plans) {

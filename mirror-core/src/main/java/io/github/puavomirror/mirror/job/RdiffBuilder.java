@@ -113,6 +113,7 @@ final class RdiffBuilder {
                     sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER);
                  ReadProgress progress = ReadProgress.watch(target, read -> events.on(new MirrorEvent.StepProgress(
                          Step.RDIFF, name, Math.min(total, sourceSums.size() + read), total)))) {
+                AtomicFiles.setMode(tmp, AtomicFiles.FILE_MODE);
                 prepared.diff(target, out);
             } catch (RdiffException e) {
                 throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "

@@ -287,7 +287,7 @@ class UpdateRepositoryTaskTest {
                 declared.add(def.getAttribute("name"));
             }
         }
-        assertThat(declared).containsExactly("update-repository", "verify", "prune");
+        assertThat(declared).containsExactly("update-repository", "verify", "prune", "sync");
     }
 
     private List<String> messages(int priority) {
