@@ -35,9 +35,10 @@ public final class CliFailure extends Exception {
 
     /** A failed mirror job: exit 2 when the request itself was wrong, else 1; the message names the file. */
     public static CliFailure of(MirrorException e) {
+        String message = e.message(CliNames.SPELLING);
         return e.isUsage()
-                ? new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
-                : new CliFailure(null, e.getMessage(), RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
+                ? new CliFailure(null, message, RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
+                : new CliFailure(null, message, RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
     }
 
     public RdiffResult rdiffResult() {

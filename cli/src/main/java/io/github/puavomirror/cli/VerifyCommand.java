@@ -67,23 +67,30 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "MIRROR_DIR|URL", description = "The published mirror, or its URL.")
+    @Parameters(index = "0", paramLabel = "MIRROR_DIR", description = "The published mirror: its folder, or its URL.")
     String mirror;
 
     @Override
     public Integer call() throws CliFailure {
-        if (jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "jobs must be at least 1, got " + jobs);
-        }
         boolean served = ServedMirror.isUrl(mirror);
         if (!served && (sample != 0 || caCertificate != null)) {
             throw new ParameterException(spec.commandLine(), "--sample and --ca-certificate apply to a URL only");
+        }
+        VerifyRequest request = served ? null : new VerifyRequest(Path.of(mirror), deep, engineOption.name(), jobs);
+        try {
+            if (request != null) {
+                request.check();
+            } else if (jobs < 1) {
+                throw new ParameterException(spec.commandLine(), "--jobs: must be at least 1, got " + jobs);
+            }
+        } catch (MirrorException e) {
+            throw CliNames.usage(spec, e);
         }
         CliIo io = parent.io();
         VerifyReport report;
         try (ProgressRenderer renderer = progress.renderer(io, false)) {
             report = served ? ServedVerify.run(new ServedVerifyRequest(mirror, deep, sample, caCertificate, jobs), renderer)
-                    : MirrorVerify.run(new VerifyRequest(Path.of(mirror), deep, engineOption.name(), jobs), renderer);
+                    : MirrorVerify.run(request, renderer);
         } catch (MirrorException e) {
             throw CliFailure.of(e);
         }

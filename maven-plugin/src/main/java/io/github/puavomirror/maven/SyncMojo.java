@@ -63,20 +63,33 @@ public class SyncMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.caCertificate")
     private File caCertificate;
 
+    /** {@code auto}, {@code lines} or {@code bar} (a line every few seconds for a long step), or {@code none}. */
+    @Parameter(property = "puavo.progress", defaultValue = "auto")
+    private String progress;
+
+    /** Skips this goal only ({@code skip} skips them all). */
+    @Parameter(property = "puavo.sync.skip", defaultValue = "false")
+    private boolean skipSync;
+
     @Override
     String goal() {
         return "sync";
     }
 
     @Override
+    boolean skipGoal() {
+        return skipSync;
+    }
+
+    @Override
     void run() throws MirrorException {
-        SyncRequest.Builder b = SyncRequest.builder(upstream, mirrorDirectory.toPath()).seriesPatterns(seriesPatterns)
+        SyncRequest.Builder b = SyncRequest.builder(upstream, mirror()).seriesPatterns(seriesPatterns)
                 .excludePatterns(excludePatterns).keep(keep).repositoryUrl(repositoryUrl).keepUrls(keepUrls)
                 .dryRun(dryRun).waitForLock(waitForLock).caCertificate(caCertificate == null ? null : caCertificate.toPath());
         if (jobs != null) {
             b.jobs(jobs);
         }
-        SyncSummary summary = SyncJob.run(b.build(), new LogListener(getLog()));
-        getLog().info(mirrorDirectory + ": " + (dryRun ? "dry run: " : "") + summary.summaryLine());
+        SyncSummary summary = SyncJob.run(b.build(), LogListener.of(getLog(), progress));
+        getLog().info(mirror() + ": " + (dryRun ? "dry run: " : "") + summary.summaryLine());
     }
 }

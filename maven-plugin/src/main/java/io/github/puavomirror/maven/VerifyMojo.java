@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.nio.file.Path;
 
 /**
  * Checks a published mirror the way its clients rely on it: every file that a meta or
@@ -20,7 +21,7 @@ import java.io.File;
  * its source and the result compared with its target. Fails the build when it finds a problem;
  * unlisted and temporary files are only warned about ({@code puavo:prune} removes them).
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class VerifyMojo extends AbstractPuavoMojo {
 
     /** Also apply every rdiff to its source and compare the result's SHA-512 with its target's. Slower. */
@@ -37,6 +38,10 @@ public class VerifyMojo extends AbstractPuavoMojo {
     /** Files read at once. Unset: the number of processors. */
     @Parameter(property = "puavo.jobs")
     private Integer jobs;
+
+    /** {@code auto}, {@code lines} or {@code bar} (a line every few seconds for a long step), or {@code none}. */
+    @Parameter(property = "puavo.progress", defaultValue = "auto")
+    private String progress;
 
     /**
      * Check the mirror served at this URL instead of the local folder, as its clients see it:
@@ -55,29 +60,31 @@ public class VerifyMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.caCertificate")
     private File caCertificate;
 
+    /** Skips this goal only ({@code skip} skips them all). */
+    @Parameter(property = "puavo.verify.skip", defaultValue = "false")
+    private boolean skipVerify;
+
     @Override
     String goal() {
         return "verify";
     }
 
     @Override
-    void run() throws MojoFailureException, MirrorException {
-        if (url != null) {
-            report(url, ServedVerify.run(new ServedVerifyRequest(url, deep, sample,
-                    caCertificate == null ? null : caCertificate.toPath(), jobs()), new LogListener(getLog())));
-            return;
-        }
-        VerifyRequest request;
-        try {
-            request = new VerifyRequest(mirrorDirectory.toPath(), deep, engine, jobs());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("puavo:verify configuration: " + e.getMessage(), e);
-        }
-        report(mirrorDirectory.toString(), MirrorVerify.run(request, new LogListener(getLog())));
+    boolean skipGoal() {
+        return skipVerify;
     }
 
-    private int jobs() {
-        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    @Override
+    void run() throws MojoFailureException, MirrorException {
+        int jobs = this.jobs != null ? this.jobs : Runtime.getRuntime().availableProcessors();
+        if (url != null) {
+            report(url, ServedVerify.run(new ServedVerifyRequest(url, deep, sample,
+                    caCertificate == null ? null : caCertificate.toPath(), jobs), LogListener.of(getLog(), progress)));
+            return;
+        }
+        Path mirror = mirror();
+        VerifyRequest request = new VerifyRequest(mirror, deep, engine, jobs);
+        report(mirror.toString(), MirrorVerify.run(request, LogListener.of(getLog(), progress)));
     }
 
     private void report(String mirror, VerifyReport report) throws MojoFailureException {

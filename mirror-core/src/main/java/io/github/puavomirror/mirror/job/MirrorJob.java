@@ -13,7 +13,6 @@ import io.github.puavomirror.mirror.job.MirrorState.RdiffRecord;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.SignatureParams;
-import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,20 +139,11 @@ public final class MirrorJob {
     }
 
     private static Inputs resolve(MirrorRequest request, MirrorListener events, RdiffEngine given) throws IOException {
+        request.check();
         Path imageDir = request.imageDirectory().toAbsolutePath().normalize();
         Path mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
         checkFolders(imageDir, mirrorDir);
-        RepositoryUrl base;
-        try {
-            base = RepositoryUrl.parse(request.repositoryUrl());
-        } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(e.getMessage());
-        }
-        try {
-            request.signature().resolve(1L << 30);
-        } catch (RdiffException e) {
-            throw MirrorException.usage("rdiff settings: " + e.getMessage());
-        }
+        RepositoryUrl base = RepositoryUrl.parse(request.repositoryUrl());
         List<ImageSeries> series = new ArrayList<>();
         for (ImageSeries s : SeriesSource.resolve(request, imageDir, events)) {
             series.add(request.keep() > 0 ? s.keepNewest(request.keep()) : s);
@@ -168,34 +158,31 @@ public final class MirrorJob {
         Map<ImageName, Path> files = ImageFiles.locate(imageDir, plans);
         RdiffEngine engine = given;
         if (engine == null) {
-            try {
-                // librsync's temporary files stay in the mirror's state folder, where the next run and prune find them.
-                engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)),
-                        mirrorDir.resolve(STATE_DIR));
-            } catch (IllegalArgumentException e) {
-                throw MirrorException.usage(e.getMessage());
-            }
+            // librsync's temporary files stay in the mirror's state folder, where the next run and prune find them.
+            engine = RequestChecks.engine(request.engine(), events, mirrorDir.resolve(STATE_DIR));
         }
         return new Inputs(imageDir, mirrorDir, base, plans, files, engine);
     }
 
     private static void checkFolders(Path imageDir, Path mirrorDir) throws IOException {
-        if (!Files.isDirectory(imageDir)) {
-            throw MirrorException.usage(imageDir + ": " + (Files.exists(imageDir) ? "is not a folder" : "no such folder"));
-        }
+        RequestChecks.requireFolder(JobParameter.IMAGE_DIRECTORY, imageDir);
         // Compared with symlinks resolved: an alias of the image folder is the image folder.
         Path realImages = imageDir.toRealPath();
         Path realMirror = resolved(mirrorDir);
         if (realMirror.equals(realImages)) {
-            throw MirrorException.usage(mirrorDir + ": the mirror folder must not be the image folder");
+            throw mirrorFolder(mirrorDir + ": the mirror folder must not be the image folder");
         }
         if (realImages.startsWith(realMirror)) {
-            throw MirrorException.usage(mirrorDir + ": the mirror folder must not contain the image folder "
+            throw mirrorFolder(mirrorDir + ": the mirror folder must not contain the image folder "
                     + imageDir + " (it would publish it)");
         }
         if (Files.exists(mirrorDir) && !Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": is not a folder");
+            throw mirrorFolder(mirrorDir + ": is not a folder");
         }
+    }
+
+    private static MirrorException mirrorFolder(String message) {
+        return MirrorException.usage(new InvalidParameterException(JobParameter.MIRROR_DIRECTORY, n -> message));
     }
 
     /** {@code path} with symlinks resolved in the part that exists; the rest is appended as given. */

@@ -25,11 +25,10 @@ public final class MirrorPrune {
     }
 
     public static PruneReport run(PruneRequest request, MirrorListener events) throws MirrorException {
+        request.check();
         MirrorLayout layout = new MirrorLayout(request.mirrorDirectory());
         Path mirrorDir = layout.root();
-        if (!Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": " + (Files.exists(mirrorDir) ? "is not a folder" : "no such folder"));
-        }
+        RequestChecks.requireFolder(JobParameter.MIRROR_DIRECTORY, mirrorDir);
         try (MirrorLock lock = layout.lock()) {
             List<Removal> removals = new ArrayList<>();
             for (MirrorLayout.Unlisted u : layout.unlisted(listedFiles(layout))) {

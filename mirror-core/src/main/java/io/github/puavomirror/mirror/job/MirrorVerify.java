@@ -10,7 +10,6 @@ import io.github.puavomirror.mirror.Names;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.VerifyReport.Problem;
 import io.github.puavomirror.rdiff.RdiffEngine;
-import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -67,6 +66,7 @@ public final class MirrorVerify {
      * @throws MirrorException when the mirror folder is missing (a usage error) or cannot be listed
      */
     public static VerifyReport run(VerifyRequest request, MirrorListener listener) throws MirrorException {
+        request.check();
         MirrorVerify v = new MirrorVerify(request, listener);
         try {
             return v.execute();
@@ -78,9 +78,7 @@ public final class MirrorVerify {
     }
 
     private VerifyReport execute() throws IOException {
-        if (!Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": " + (Files.exists(mirrorDir) ? "is not a folder" : "no such folder"));
-        }
+        RequestChecks.requireFolder(JobParameter.MIRROR_DIRECTORY, mirrorDir);
         for (Path dir : List.of(layout.metaDir(), layout.rdiffsDir())) {
             MirrorLayout.notAFolder(dir).ifPresent(p -> problems.add(new Problem(dir, p)));
         }
@@ -159,7 +157,7 @@ public final class MirrorVerify {
                     // Upstream's extra_rdiffs may come from images outside the list: laptops fetch
                     // them by name, boot servers skip them. Not wrong, but worth knowing.
                     warn(rdiff + ": its source version " + diff.version() + " is not an image of series "
-                            + series.name() + " in " + source + " (boot servers skip it; --deep cannot apply it)");
+                            + series.name() + " in " + source + " (boot servers skip it; a deep check cannot apply it)");
                 } else if (from == image) {
                     problems.add(new Problem(rdiff, "its source version " + diff.version() + " is its own target"));
                 } else if (MirrorLayout.listedNameProblem(from.filename()).isEmpty()) {
@@ -227,12 +225,7 @@ public final class MirrorVerify {
 
     /** Applies each intact rdiff to its intact source; returns how many were applied. */
     private int apply(List<Application> applications, Map<Path, Checksums> actual) throws IOException {
-        RdiffEngine engine;
-        try {
-            engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
-        } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(e.getMessage());
-        }
+        RdiffEngine engine = RequestChecks.engine(request.engine(), events, null);
         Set<Path> done = Collections.synchronizedSet(new TreeSet<>());
         List<Callable<Void>> work = new ArrayList<>();
         for (Application a : applications) {
