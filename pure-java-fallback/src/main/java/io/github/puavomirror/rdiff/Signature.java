@@ -51,6 +51,17 @@ final class Signature implements BlockMatcher {
         return params.blockLength();
     }
 
+    /**
+     * The most heap a signature of {@code blocks} blocks holds while it is built and indexed: its
+     * keys (doubling, the old array alive while copied), its strong sums and its index.
+     */
+    static long heapBytes(long blocks, int strongLength) {
+        long keys = Math.max(FIRST_PAGE_BLOCKS, Long.highestOneBit(Math.max(1, blocks - 1)) << 1);
+        long strong = blocks <= PAGE_BLOCKS ? keys * strongLength * 3 / 2
+                : (blocks + PAGE_BLOCKS - 1) / PAGE_BLOCKS * HeapArrays.bytes((long) PAGE_BLOCKS * strongLength, 1);
+        return HeapArrays.bytes(keys, 4) * 3 / 2 + strong + BlockIndex.heapBytes(blocks);
+    }
+
     /** Appends the next block, with its weak sum as stored in a signature file. */
     void addBlock(int rawWeak, byte[] strong, int strongOff) throws RdiffException {
         if (count == MAX_BLOCKS) {

@@ -87,6 +87,9 @@ public final class MirrorJob {
             throw new MirrorException(IoErrors.describe(e), e);
         } catch (UncheckedIOException e) {
             throw new MirrorException(IoErrors.describe(e.getCause()), e.getCause());
+        } catch (OutOfMemoryError e) {
+            // The job's clean-up ran on the way out (staged files discarded, lock released).
+            throw OutOfHeapException.of(e);
         }
     }
 
@@ -187,6 +190,8 @@ public final class MirrorJob {
                 toBuild.add(pair);
             }
         }
+        // Before anything is written: a source whose index cannot fit fails the run now.
+        RdiffBuilder.heapNeeds(engine, request, toBuild, images);
         long bytesToRead = toBuild.stream().mapToLong(p -> images.get(p.source()).sums().size()
                 + images.get(p.target()).sums().size()).sum();
         events.on(new MirrorEvent.Planned(plans.size(), countImages(plans), toBuild.size(),
