@@ -1,6 +1,7 @@
 package io.github.puavomirror.maven;
 
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.OutOfHeapException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -34,6 +35,11 @@ abstract class AbstractPuavoMojo extends AbstractMojo {
         }
         try {
             run();
+        } catch (OutOfHeapException e) {
+            // Maven's own heap: the fix is in the environment of the mvn command, not in the pom.
+            throw new MojoExecutionException(e.line("MAVEN_OPTS"), e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoExecutionException(OutOfHeapException.of(e).line("MAVEN_OPTS"), e);
         } catch (MirrorException e) {
             // The core's messages name the file and the problem; both kinds are the user's to fix
             // (a usage mistake, or a mirror or image in a bad state), not a plugin bug.

@@ -4,6 +4,7 @@ import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.OutOfHeapException;
 import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorRequest;
@@ -31,6 +32,8 @@ import java.util.List;
  * }</pre>
  */
 public class UpdateRepositoryTask extends Task {
+    /** Where the ant launcher takes JVM options from: the task runs in Ant's JVM. */
+    private static final String JAVA_OPTIONS_VARIABLE = "ANT_OPTS";
     private File imageDir;
     private File mirrorDir;
     private String repository;
@@ -119,6 +122,8 @@ public class UpdateRepositoryTask extends Task {
     public void execute() throws BuildException {
         try {
             MirrorJob.run(request(), new AntLog());
+        } catch (OutOfHeapException e) {
+            fail(e.line(JAVA_OPTIONS_VARIABLE), e);
         } catch (MirrorException e) {
             fail(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
