@@ -190,7 +190,8 @@ public final class MirrorJob {
                 toBuild.add(pair);
             }
         }
-        // Before anything is written: a source whose index cannot fit fails the run now.
+        // Before anything is written: a meta too large or a source whose index cannot fit fails the run now.
+        MetaWriter.checkSizes(plans, images);
         RdiffBuilder.heapNeeds(engine, request, toBuild, images);
         long bytesToRead = toBuild.stream().mapToLong(p -> images.get(p.source()).sums().size()
                 + images.get(p.target()).sums().size()).sum();
