@@ -75,7 +75,8 @@ public final class JavaRdiffEngine implements RdiffEngine {
     public long preparedHeapBytes(long basisLength, SignatureOptions options) throws RdiffException {
         SignatureParams params = options.resolve(basisLength);
         long index = diffMatchesBasisBytes(params) ? BasisBlocks.heapBytes(basisLength, params)
-                : Signature.heapBytes(params.blockCount(basisLength), params.strongLength());
+                : Signature.heapBytes(params.blockCount(basisLength), params.strongLength())
+                        + SignatureWriter.scanHeapBytes(params);
         return index + DIFF_HEAP_BYTES;
     }
 

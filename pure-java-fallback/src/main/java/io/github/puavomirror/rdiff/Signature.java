@@ -52,14 +52,15 @@ final class Signature implements BlockMatcher {
     }
 
     /**
-     * The most heap a signature of {@code blocks} blocks holds while it is built and indexed: its
-     * keys (doubling, the old array alive while copied), its strong sums and its index.
+     * The heap a signature of {@code blocks} blocks allocates while it is built and indexed: its
+     * keys and first page of strong sums (both doubling: twice their last size in all), its other
+     * pages and its index.
      */
     static long heapBytes(long blocks, int strongLength) {
         long keys = Math.max(FIRST_PAGE_BLOCKS, Long.highestOneBit(Math.max(1, blocks - 1)) << 1);
-        long strong = blocks <= PAGE_BLOCKS ? keys * strongLength * 3 / 2
+        long strong = blocks <= PAGE_BLOCKS ? 2 * HeapArrays.bytes(keys * strongLength, 1)
                 : (blocks + PAGE_BLOCKS - 1) / PAGE_BLOCKS * HeapArrays.bytes((long) PAGE_BLOCKS * strongLength, 1);
-        return HeapArrays.bytes(keys, 4) * 3 / 2 + strong + BlockIndex.heapBytes(blocks);
+        return 2 * HeapArrays.bytes(keys, 4) + strong + BlockIndex.heapBytes(blocks);
     }
 
     /** Appends the next block, with its weak sum as stored in a signature file. */
