@@ -5,8 +5,10 @@ import io.github.puavomirror.rdiff.SignatureOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +37,7 @@ class OutOfMemoryTest {
 
     @Test
     void rdiffDeltaExitsWithMemError() throws Exception {
-        Path basis = sparse("basis");
-        Path sig = dir.resolve("basis.sig");
-        // 8-byte sums keep the signature file small (39 MiB); its index alone needs more than 64 MiB.
-        new JavaRdiffEngine().signature(basis, sig, new SignatureOptions(null, 128, 8));
+        Path sig = zeroSignature();
         Path out = dir.resolve("out.rdiff");
 
         Run r = cli("rdiff", "--engine=java", "delta", sig.toString(), sparse("new").toString(), out.toString());
@@ -59,6 +58,25 @@ class OutOfMemoryTest {
         assertThat(r.err).matches(LINE);
         assertThat(r.exit).isEqualTo(1);
         assertThat(out).doesNotExist();
+    }
+
+    /**
+     * The signature of the sparse basis at -b 128 with 8-byte sums (39 MiB; its index alone needs
+     * more than 64 MiB): the signature of one zero block, its entry repeated for every block.
+     */
+    private Path zeroSignature() throws IOException {
+        Path block = Files.write(dir.resolve("zero-block"), new byte[128]);
+        Path one = dir.resolve("zero-block.sig");
+        new JavaRdiffEngine().signature(block, one, new SignatureOptions(null, 128, 8));
+        byte[] header = Files.readAllBytes(one);
+        Path sig = dir.resolve("basis.sig");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(sig), 1 << 16)) {
+            out.write(header, 0, 12);
+            for (long i = 0; i < SIZE / 128; i++) {
+                out.write(header, 12, header.length - 12);
+            }
+        }
+        return sig;
     }
 
     private Path sparse(String name) throws IOException {
