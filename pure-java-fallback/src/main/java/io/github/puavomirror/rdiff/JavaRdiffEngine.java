@@ -13,8 +13,6 @@ import java.nio.file.StandardOpenOption;
 /** The pure-Java engine: librsync 2.3.2's formats and matcher, byte for byte, with bounded memory. */
 public final class JavaRdiffEngine implements RdiffEngine {
     private static final int READ_BUFFER = 1 << 16;
-    /** The most heap one diff holds besides the basis index (see {@link #preparedHeapBytes}). */
-    private static final long DIFF_HEAP_BYTES = 64L << 20;
 
     @Override
     public String name() {
@@ -68,16 +66,17 @@ public final class JavaRdiffEngine implements RdiffEngine {
 
     /**
      * The basis index ({@link BasisBlocks} or an in-memory {@link Signature}) and one diff's
-     * buffers: its window, and for a split diff the second half's output (up to 32 MiB, 48 MiB
-     * while it grows) and copy log.
+     * buffers: its window, and for a diff split in two the second half's.
      */
     @Override
-    public long preparedHeapBytes(long basisLength, SignatureOptions options) throws RdiffException {
+    public long preparedHeapBytes(long basisLength, long newFileLength, SignatureOptions options)
+            throws RdiffException {
         SignatureParams params = options.resolve(basisLength);
-        long index = diffMatchesBasisBytes(params) ? BasisBlocks.heapBytes(basisLength, params)
-                : Signature.heapBytes(params.blockCount(basisLength), params.strongLength())
-                        + SignatureWriter.scanHeapBytes(params);
-        return index + DIFF_HEAP_BYTES;
+        if (diffMatchesBasisBytes(params)) {
+            return BasisBlocks.heapBytes(basisLength, params) + SplitDelta.heapBytes(newFileLength, params);
+        }
+        return Signature.heapBytes(params.blockCount(basisLength), params.strongLength())
+                + SignatureWriter.scanHeapBytes(params) + DeltaWriter.heapBytes(params);
     }
 
     /** Indexes the basis once: by its bytes where that gives librsync's matches, else by an in-memory signature. */

@@ -87,10 +87,12 @@ public interface RdiffEngine {
 
     /**
      * The Java heap that {@link #prepare} of a basis of {@code basisLength} bytes holds, with one
-     * diff running against it: what a caller running several at once must plan for. 0 for an
-     * engine that keeps its index outside the heap (librsync's is native memory).
+     * diff to a new file of up to {@code newFileLength} bytes running against it: what a caller
+     * running several at once must plan for. 0 for an engine that keeps its index outside the
+     * heap (librsync's is native memory).
      */
-    default long preparedHeapBytes(long basisLength, SignatureOptions options) throws RdiffException {
+    default long preparedHeapBytes(long basisLength, long newFileLength, SignatureOptions options)
+            throws RdiffException {
         return 0;
     }
 

@@ -56,11 +56,17 @@ class PreparedHeapTest {
     }
 
     @Test
-    void aPreparedBasisPlansForItsIndexAndOneDiff() throws Exception {
+    void aPreparedBasisPlansForItsIndexAndOneDiffSplitInTwoWhenTheNewFileIsLarge() throws Exception {
         long size = 1L << 30;
         SignatureParams params = SignatureOptions.PUAVO_BOOKWORM.resolve(size);
+        JavaRdiffEngine engine = new JavaRdiffEngine();
+        long index = BasisBlocks.heapBytes(size, params);
 
-        assertThat(new JavaRdiffEngine().preparedHeapBytes(size, SignatureOptions.PUAVO_BOOKWORM))
-                .isEqualTo(BasisBlocks.heapBytes(size, params) + 64 * MIB);
+        long small = engine.preparedHeapBytes(size, 63 * MIB, SignatureOptions.PUAVO_BOOKWORM) - index;
+        long large = engine.preparedHeapBytes(size, size, SignatureOptions.PUAVO_BOOKWORM) - index;
+
+        // One window of a little over 1 MiB, growing; a split diff adds the second half's output and log.
+        assertThat(small).isBetween(2 * MIB, 4 * MIB);
+        assertThat(large).isBetween(small + 48 * MIB, small + 64 * MIB);
     }
 }

@@ -73,14 +73,16 @@ final class RdiffBuilder {
                                           Map<ImageName, ImageRecord> images) throws IOException {
         long maxHeap = Runtime.getRuntime().maxMemory();
         MemoryPlanner planner = new MemoryPlanner(maxHeap, request.jobs());
-        Map<ImageName, Long> needs = new LinkedHashMap<>();
+        Map<ImageName, Long> largestTarget = new LinkedHashMap<>();
         for (RdiffPair pair : pairs) {
-            if (!needs.containsKey(pair.source())) {
-                long need = engine.preparedHeapBytes(images.get(pair.source()).sums().size(), request.signature())
-                        + CHECK_HEAP_BYTES;
-                planner.check(pair.source().fileName(), need, maxHeap);
-                needs.put(pair.source(), need);
-            }
+            largestTarget.merge(pair.source(), images.get(pair.target()).sums().size(), Math::max);
+        }
+        Map<ImageName, Long> needs = new LinkedHashMap<>();
+        for (Map.Entry<ImageName, Long> source : largestTarget.entrySet()) {
+            long need = engine.preparedHeapBytes(images.get(source.getKey()).sums().size(), source.getValue(),
+                    request.signature()) + CHECK_HEAP_BYTES;
+            planner.check(source.getKey().fileName(), need, maxHeap);
+            needs.put(source.getKey(), need);
         }
         return needs;
     }

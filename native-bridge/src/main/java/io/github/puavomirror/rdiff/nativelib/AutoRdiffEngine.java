@@ -95,9 +95,10 @@ final class AutoRdiffEngine implements RdiffEngine {
     }
 
     @Override
-    public long preparedHeapBytes(long basisLength, SignatureOptions options) throws RdiffException {
+    public long preparedHeapBytes(long basisLength, long newFileLength, SignatureOptions options)
+            throws RdiffException {
         return JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(basisLength))
-                ? java.preparedHeapBytes(basisLength, options) : 0;
+                ? java.preparedHeapBytes(basisLength, newFileLength, options) : 0;
     }
 
     /** Whether Java's one-step diff matches the basis by its bytes for this basis and these settings. */
