@@ -19,6 +19,7 @@ final class MemoryPlanner {
     /** The share of the heap that the indexes alive at once may take. */
     static final int HEAP_SHARE_PERCENT = 80;
 
+    private final long maxHeap;
     private final long budget;
     private final int maxRunning;
     private long alive;
@@ -29,6 +30,7 @@ final class MemoryPlanner {
      * @param maxRunning sources indexed at once at most ({@code -j})
      */
     MemoryPlanner(long maxHeap, int maxRunning) {
+        this.maxHeap = maxHeap;
         this.budget = budgetOf(maxHeap);
         this.maxRunning = maxRunning;
     }
@@ -48,7 +50,7 @@ final class MemoryPlanner {
      *
      * @throws OutOfHeapException naming the source and the heap it needs
      */
-    void check(String source, long need, long maxHeap) throws OutOfHeapException {
+    void check(String source, long need) throws OutOfHeapException {
         if (need > budget) {
             throw OutOfHeapException.forIndex(source, need, maxHeap);
         }

@@ -31,9 +31,8 @@ public final class OutOfHeapException extends MirrorException {
      * a guess, but the one a user would make.
      */
     public static OutOfHeapException of(OutOfMemoryError e, long maxHeap) {
-        String what = e.getMessage() == null || e.getMessage().isBlank() ? "memory" : e.getMessage();
-        return new OutOfHeapException("out of memory (" + what + ") with a heap of " + size(maxHeap),
-                2 * maxHeap, e);
+        String what = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
+        return new OutOfHeapException("out of memory" + what + " with a heap of " + size(maxHeap), 2 * maxHeap, e);
     }
 
     /** {@link #of(OutOfMemoryError, long)} for this JVM. */

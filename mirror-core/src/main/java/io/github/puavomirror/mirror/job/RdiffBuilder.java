@@ -71,8 +71,7 @@ final class RdiffBuilder {
      */
     static Map<ImageName, Long> heapNeeds(RdiffEngine engine, MirrorRequest request, List<RdiffPair> pairs,
                                           Map<ImageName, ImageRecord> images) throws IOException {
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        MemoryPlanner planner = new MemoryPlanner(maxHeap, request.jobs());
+        MemoryPlanner planner = new MemoryPlanner(Runtime.getRuntime().maxMemory(), request.jobs());
         Map<ImageName, Long> largestTarget = new LinkedHashMap<>();
         for (RdiffPair pair : pairs) {
             largestTarget.merge(pair.source(), images.get(pair.target()).sums().size(), Math::max);
@@ -81,7 +80,7 @@ final class RdiffBuilder {
         for (Map.Entry<ImageName, Long> source : largestTarget.entrySet()) {
             long need = engine.preparedHeapBytes(images.get(source.getKey()).sums().size(), source.getValue(),
                     request.signature()) + CHECK_HEAP_BYTES;
-            planner.check(source.getKey().fileName(), need, maxHeap);
+            planner.check(source.getKey().fileName(), need);
             needs.put(source.getKey(), need);
         }
         return needs;

@@ -24,7 +24,7 @@ class MemoryPlannerTest {
         MemoryPlanner planner = new MemoryPlanner(7 * GIB, 2);
         long need = need(16 * GIB);
 
-        planner.check("big.img", need, 7 * GIB);
+        planner.check("big.img", need);
 
         assertThat(planner.threads(new long[] {need, need, need})).isEqualTo(2);
         assertThat(planner.mayStart(need)).isTrue();
@@ -37,7 +37,7 @@ class MemoryPlannerTest {
         MemoryPlanner planner = new MemoryPlanner(2 * GIB, 2);
         long need = need(8 * GIB);
 
-        planner.check("pair.img", need, 2 * GIB);
+        planner.check("pair.img", need);
 
         assertThat(planner.threads(new long[] {need, need})).isEqualTo(1);
     }
@@ -98,7 +98,7 @@ class MemoryPlannerTest {
         MemoryPlanner planner = new MemoryPlanner(2 * GIB, 2);
         long need = need(16 * GIB);
 
-        assertThatThrownBy(() -> planner.check("puavo-os-big.img", need, 2 * GIB))
+        assertThatThrownBy(() -> planner.check("puavo-os-big.img", need))
                 .isInstanceOfSatisfying(OutOfHeapException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("puavo-os-big.img: indexing it for rdiffs needs 2.7 GiB"
                             + " of heap, 80 % of a 3.4 GiB heap; this JVM has 2.0 GiB");
@@ -123,6 +123,6 @@ class MemoryPlannerTest {
         assertThat(e.line("PUAVO_MIRROR_JAVA_OPTS")).isEqualTo("out of memory (Java heap space) with a heap of"
                 + " 64 MiB; give it more with PUAVO_MIRROR_JAVA_OPTS=-Xmx128m");
         assertThat(OutOfHeapException.of(new OutOfMemoryError(), 6 * GIB).line("ANT_OPTS"))
-                .isEqualTo("out of memory (memory) with a heap of 6.0 GiB; give it more with ANT_OPTS=-Xmx12g");
+                .isEqualTo("out of memory with a heap of 6.0 GiB; give it more with ANT_OPTS=-Xmx12g");
     }
 }
