@@ -41,9 +41,10 @@ public final class CliFailure extends Exception {
         if (e instanceof OutOfHeapException heap) {
             return outOfHeap(heap);
         }
+        String message = e.message(CliNames.SPELLING);
         return e.isUsage()
-                ? new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
-                : new CliFailure(null, e.getMessage(), RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
+                ? new CliFailure(null, message, RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
+                : new CliFailure(null, message, RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
     }
 
     /** Too little heap: exit 1, or librsync's RS_MEM_ERROR under rdiff; the line says how the launcher gives more. */

@@ -16,6 +16,11 @@ class OutOfHeapTest {
         }
 
         @Override
+        boolean skipGoal() {
+            return false;
+        }
+
+        @Override
         void run() throws MirrorException {
             throw new OutOfMemoryError("Java heap space");
         }

@@ -154,8 +154,13 @@ final class RdiffBuilder {
         boolean done = false;
         try {
             ChecksumSink sink = new ChecksumSink();
+            long total = sourceSums.size() + targetSums.size();
+            // The source was indexed before this step; the engine now reads the target.
             try (OutputStream out = new BufferedOutputStream(
-                    sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER)) {
+                    sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER);
+                 ReadProgress progress = ReadProgress.watch(target, read -> events.on(new MirrorEvent.StepProgress(
+                         Step.RDIFF, name, Math.min(total, sourceSums.size() + read), total)))) {
+                AtomicFiles.setMode(tmp, AtomicFiles.FILE_MODE);
                 prepared.diff(target, out);
             } catch (RdiffException e) {
                 throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "
