@@ -72,7 +72,8 @@ public final class UpdateRepositoryCommand implements Callable<Integer> {
     boolean deprecatedNoConfig;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Files read and rdiffs built at once; default: the number of CPUs.")
+            description = "Files read and rdiffs built at once; default: the number of CPUs. Fewer rdiffs run"
+                    + " at once when their source indexes would not fit in 80% of the heap.")
     Integer jobs;
 
     @Mixin

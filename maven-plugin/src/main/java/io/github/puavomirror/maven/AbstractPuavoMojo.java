@@ -3,6 +3,7 @@ package io.github.puavomirror.maven;
 import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorRequest;
+import io.github.puavomirror.mirror.job.OutOfHeapException;
 import io.github.puavomirror.mirror.job.ParameterNames;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -54,6 +55,11 @@ abstract class AbstractPuavoMojo extends AbstractMojo {
         }
         try {
             run();
+        } catch (OutOfHeapException e) {
+            // Maven's own heap: the fix is in the environment of the mvn command, not in the pom.
+            throw new MojoExecutionException(e.line("MAVEN_OPTS"), e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoExecutionException(OutOfHeapException.of(e).line("MAVEN_OPTS"), e);
         } catch (MirrorException e) {
             // The core's messages name the file and the problem; both kinds are the user's to fix
             // (a usage mistake, or a mirror or image in a bad state), not a plugin bug.

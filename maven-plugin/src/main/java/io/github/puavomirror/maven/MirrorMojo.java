@@ -82,7 +82,11 @@ public class MirrorMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.engine")
     private String engine;
 
-    /** Images checksummed and rdiffs built at once. Unset: the number of processors. */
+    /**
+     * Images checksummed and rdiffs built at once at most. Unset: the number of processors. Fewer
+     * rdiffs run at once when their source indexes would not fit in 80 % of Maven's heap (give it
+     * more with {@code MAVEN_OPTS=-Xmx...}).
+     */
     @Parameter(property = "puavo.jobs")
     private Integer jobs;
 

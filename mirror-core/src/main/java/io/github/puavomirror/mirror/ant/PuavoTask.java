@@ -4,6 +4,7 @@ import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.OutOfHeapException;
 import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.ParameterNames;
 import io.github.puavomirror.mirror.job.ProgressLines;
@@ -23,6 +24,9 @@ import java.nio.file.Path;
 abstract class PuavoTask extends Task {
     /** A build file's spelling of the contract's parameters. */
     static final ParameterNames NAMES = p -> p == JobParameter.SERIES ? "<series>" : p.canonicalName() + "=\"…\"";
+
+    /** Where the ant launcher takes JVM options from: the tasks run in Ant's JVM. */
+    private static final String JAVA_OPTIONS_VARIABLE = "ANT_OPTS";
 
     private boolean failOnError = true;
     File imageDirectory;
@@ -52,6 +56,11 @@ abstract class PuavoTask extends Task {
     public final void execute() throws BuildException {
         try {
             run();
+        } catch (OutOfHeapException e) {
+            fail(e.line(JAVA_OPTIONS_VARIABLE), e);
+        } catch (OutOfMemoryError e) {
+            OutOfHeapException heap = OutOfHeapException.of(e);
+            fail(heap.line(JAVA_OPTIONS_VARIABLE), heap);
         } catch (MirrorException e) {
             String text = e.message(NAMES);
             JobParameter p = e.parameter();

@@ -75,6 +75,25 @@ public final class MetaWriter {
     }
 
     /**
+     * Refuses, before anything is written, a series whose meta would be over
+     * {@link MetaJson#MAX_BYTES}: its images' puavo-conf make most of a meta.
+     */
+    static void checkSizes(List<RdiffPlan> plans, Map<ImageName, ImageRecord> images) throws MirrorException {
+        for (RdiffPlan plan : plans) {
+            long total = 0;
+            for (ImageName image : plan.series().images()) {
+                total += MetaJson.puavoConfLength(images.get(image).puavoConf());
+            }
+            if (total > MetaJson.MAX_BYTES) {
+                throw new MirrorException(MirrorJob.META_DIR + "/" + MetaJson.fileName(plan.series().name())
+                        + ": the puavo-conf of its " + plan.series().images().size() + " images takes " + total
+                        + " bytes, more than the " + (MetaJson.MAX_BYTES >> 20) + " MiB a meta may have;"
+                        + " publish fewer images of the series (--keep)");
+            }
+        }
+    }
+
+    /**
      * @param withheld published names to leave out (files about to be replaced or not yet in
      *                 place), so that no entry ever describes a file that is not there
      */

@@ -122,6 +122,9 @@ public final class MirrorJob {
             throw new MirrorException(IoErrors.describe(e), e);
         } catch (UncheckedIOException e) {
             throw new MirrorException(IoErrors.describe(e.getCause()), e.getCause());
+        } catch (OutOfMemoryError e) {
+            // The job's clean-up ran on the way out (staged files discarded, lock released).
+            throw OutOfHeapException.of(e);
         }
     }
 
@@ -232,6 +235,9 @@ public final class MirrorJob {
                 toBuild.add(pair);
             }
         }
+        // Before anything is written: a meta too large or a source whose index cannot fit fails the run now.
+        MetaWriter.checkSizes(plans, images);
+        RdiffBuilder.heapNeeds(engine, request, toBuild, images);
         long bytesToRead = toBuild.stream().mapToLong(p -> images.get(p.source()).sums().size()
                 + images.get(p.target()).sums().size()).sum();
         events.on(new MirrorEvent.Planned(plans.size(), countImages(), toBuild.size(),

@@ -38,7 +38,8 @@ import static io.github.puavomirror.mirror.job.JobParameter.WRITE_CONFIG;
  * @param keep              publish only the newest N images of each series; 0 keeps all
  * @param signature         rdiff settings (upstream bookworm: block 128, RabinKarp + BLAKE2, 32-byte sums)
  * @param engine            {@code auto}, {@code java} or {@code native}; null for the environment's choice
- * @param jobs              rdiffs built at once
+ * @param jobs              files read and rdiffs built at once at most (fewer rdiffs when their
+ *                          source indexes would not fit in the heap: see {@link MemoryPlanner})
  * @param verifyRdiffs      apply each new rdiff before publishing and compare the result's sha512
  * @param dryRun            print the plan, change nothing
  */

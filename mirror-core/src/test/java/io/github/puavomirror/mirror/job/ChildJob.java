@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * A mirror job in its own JVM, so that tests can SIGKILL it or limit its file size. Arguments
  * are {@code key=value}: {@code images} (the image folder; the mirror is its {@code mirror}),
  * {@code block} (rdiff block size), {@code engine} (default {@code java}), {@code tmpdir} (the
- * child's {@code java.io.tmpdir}) and {@code step=true}; {@link #start} also takes {@code umask}.
+ * child's {@code java.io.tmpdir}), {@code step=true} and {@code heap} (the child's -Xmx, given to
+ * {@link #start}; default 128m); {@link #start} also takes {@code umask}.
  *
  * <p>It prints one line per event ({@code E <event>}), then {@code OK <summary>} or
  * {@code ERR usage|job <message>}; its stderr goes to the same stream. With {@code step=true}
@@ -150,7 +151,7 @@ public final class ChildJob {
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived, small JVM: C1 only, no perf-data file (which ulimit -f would also hit).
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m", "-Xss1m"));
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx" + options.getOrDefault("heap", "128m"), "-Xss1m"));
         if (options.containsKey("tmpdir")) {
             java.add("-Djava.io.tmpdir=" + options.get("tmpdir"));
         }
