@@ -8,7 +8,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /** Turns the JDK's I/O exceptions into the one-line "file: problem" users read. */
-final class IoErrors {
+public final class IoErrors {
     private IoErrors() {
     }
 
@@ -16,14 +16,14 @@ final class IoErrors {
      * The error with the file it concerns: write errors such as EFBIG or ENOSPC reach Java as bare
      * IOExceptions ("File too large") that name no file, which would leave the user guessing.
      */
-    static IOException naming(Path file, IOException e) {
+    public static IOException naming(Path file, IOException e) {
         if (e instanceof MirrorException || e instanceof FileSystemException) {
             return e;
         }
         return new MirrorException(file + ": " + describe(e), e);
     }
 
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof NoSuchFileException f) {
             return f.getFile() + ": no such file or folder";
         }

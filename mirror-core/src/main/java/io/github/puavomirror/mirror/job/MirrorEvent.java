@@ -12,7 +12,9 @@ public sealed interface MirrorEvent {
         LINK("link"),
         RDIFF("rdiff"),
         META("meta"),
-        CKSUMS("CKSUMS");
+        CKSUMS("CKSUMS"),
+        UPLOAD("upload"),
+        DELETE("delete");
 
         private final String label;
 

@@ -47,6 +47,7 @@ public final class MirrorJob {
     public static final String RDIFFS_DIR = "rdiffs";
     public static final String META_DIR = "meta";
     public static final String CKSUMS_FILE = "CKSUMS";
+    static final String STATE_FILE = "state.json";
 
     private final MirrorRequest request;
     private final MirrorListener events;
@@ -124,7 +125,7 @@ public final class MirrorJob {
             }
         }
         Path stateDir = mirrorDir.resolve(STATE_DIR);
-        stateFile = stateDir.resolve("state.json");
+        stateFile = stateDir.resolve(STATE_FILE);
         if (request.dryRun()) {
             state = MirrorState.load(stateFile);
             return run(plans, files, false);

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a second run in the same JVM (Ant, Maven, tests) must be refused from memory without opening
  * the file at all.
  */
-final class MirrorLock implements AutoCloseable {
+public final class MirrorLock implements AutoCloseable {
     /** Lock files held by this JVM, with the holder text the refused run reports. */
     private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
 
@@ -38,7 +38,7 @@ final class MirrorLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static MirrorLock acquire(Path lockFile) throws IOException {
+    public static MirrorLock acquire(Path lockFile) throws IOException {
         Files.createDirectories(lockFile.getParent());
         Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
