@@ -85,16 +85,16 @@ interface Destination {
             String host = (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost();
             return new RsyncDestination(d, host, uri.getPath(), uri.getPort(), request, mirrorDir, stateDir);
         }
+        if (d.contains("://")) {
+            throw MirrorException.usage("destination: " + d + ": expected [user@]host:path, ssh://[user@]host[:port]/path "
+                    + "or a folder");
+        }
         Matcher m = RSYNC_REMOTE.matcher(d);
         if (m.matches()) {
             if (m.group(2).isEmpty()) {
                 throw MirrorException.usage("destination: " + d + ": no path after the colon (give . for the home folder)");
             }
             return new RsyncDestination(d, m.group(1), m.group(2), -1, request, mirrorDir, stateDir);
-        }
-        if (d.contains("://")) {
-            throw MirrorException.usage("destination: " + d + ": expected [user@]host:path, ssh://[user@]host[:port]/path "
-                    + "or a folder");
         }
         return new FolderDestination(Path.of(d), request.jobs());
     }
