@@ -73,6 +73,12 @@ final class ClientLoop implements AutoCloseable {
                 faults.add("client failed: " + e);
             }
             passes++;
+            try {
+                // Leave the CPU to the upload under test; a pass still runs every few milliseconds.
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
