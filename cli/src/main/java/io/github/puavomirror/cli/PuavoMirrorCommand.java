@@ -31,6 +31,7 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
             UpdateRepositoryCommand.class,
             VerifyCommand.class,
             PruneCommand.class,
+            UploadCommand.class,
             DemoCommand.class,
             RdiffCommand.class,
             DiffCommand.class,
