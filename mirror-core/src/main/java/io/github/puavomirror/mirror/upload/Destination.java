@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * root with {@code /} separators: {@code x.img}, {@code rdiffs/y.rdiff}, {@code meta/s.json},
  * {@code CKSUMS}.
  */
-interface Destination {
+interface Destination extends AutoCloseable {
     /** A {@code [user@]host:path} destination: no slash before the first colon, as rsync reads it. */
     Pattern RSYNC_REMOTE = Pattern.compile("((?:[^/:@]+@)?[^/:@]+):(.*)");
 
@@ -63,9 +63,21 @@ interface Destination {
 
     void delete(List<String> paths) throws IOException;
 
+    /** Releases connections; folders and rsync hold none between steps. */
+    @Override
+    default void close() {
+    }
+
     /** The destination a request names; {@code stateDir} holds its scratch files. */
     static Destination of(UploadRequest request, Path mirrorDir, Path stateDir) throws MirrorException {
         String d = request.destination();
+        if (d.startsWith(S3Destination.SCHEME)) {
+            if (request.rsh() != null || request.bwlimit() != null) {
+                throw MirrorException.usage((request.rsh() != null ? "rsh" : "bwlimit")
+                        + ": applies to [user@]host:path and ssh:// destinations only, not to " + d);
+            }
+            return S3Destination.open(request);
+        }
         boolean remote = d.startsWith("ssh://") || RSYNC_REMOTE.matcher(d).matches();
         if (!remote && (request.rsh() != null || request.bwlimit() != null)) {
             throw MirrorException.usage((request.rsh() != null ? "rsh" : "bwlimit")

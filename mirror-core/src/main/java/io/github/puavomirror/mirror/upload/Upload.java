@@ -101,22 +101,29 @@ public final class Upload {
         request.validate();
         mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
         stateDir = mirrorDir.resolve(MirrorJob.STATE_DIR);
-        destination = Destination.of(request, mirrorDir, stateDir);
-        warnAboutPrefix();
-        apply = !request.dryRun();
-        if (!apply) {
-            checkLocalMirror();
-            return upload();
-        }
-        // The mirror job must not replace a file while it is checked and sent.
-        try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
-            checkLocalMirror();
-            return upload();
+        try (Destination d = Destination.of(request, mirrorDir, stateDir)) {
+            destination = d;
+            warnAboutPrefix();
+            apply = !request.dryRun();
+            if (!apply) {
+                checkLocalMirror();
+                return upload();
+            }
+            // The mirror job must not replace a file while it is checked and sent.
+            try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+                checkLocalMirror();
+                return upload();
+            }
         }
     }
 
     private void warnAboutPrefix() {
         String root = destination.rootPath();
+        if (destination instanceof S3Destination && !root.isEmpty()) {
+            events.on(new MirrorEvent.Warning(destination.name() + ": the mirror goes under the prefix " + root
+                    + "; laptops fetch https://<server>/<image>, so they need the mirror at the root of a host"));
+            return;
+        }
         List<String> parts = Arrays.stream(root.split("/")).filter(s -> !s.isEmpty() && !s.equals(".")).toList();
         for (int i = 0; i < parts.size() - 1; i++) {
             if (WEB_ROOTS.contains(parts.get(i))) {

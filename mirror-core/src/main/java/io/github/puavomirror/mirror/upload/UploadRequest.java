@@ -15,17 +15,19 @@ import java.util.regex.Pattern;
  * flags, but the names are the same in all three).
  *
  * @param mirrorDirectory the local mirror, as update-repository publishes it
- * @param destination     {@code [user@]host:path}, {@code ssh://[user@]host[:port]/path} or a local folder
+ * @param destination     {@code [user@]host:path}, {@code ssh://[user@]host[:port]/path}, {@code s3://bucket/prefix}
+ *                        or a local folder
  * @param dryRun          list what would be sent and deleted, change nothing
  * @param delete          delete what no meta on the destination lists any more (after {@code grace})
  * @param grace           how long a file must have been unlisted before {@code delete} removes it:
  *                        {@code 0} or a number with {@code s}, {@code m}, {@code h} or {@code d}; null for 24h
- * @param jobs            files copied at once (local folders)
+ * @param jobs            files copied (folders) or parts sent (S3) at once
  * @param rsh             the remote shell rsync uses, or null for {@code RSYNC_RSH} or ssh
  * @param bwlimit         rsync's {@code --bwlimit}, or null
+ * @param s3               the settings of {@code s3://bucket/prefix} destinations
  */
 public record UploadRequest(Path mirrorDirectory, String destination, boolean dryRun, boolean delete, String grace,
-                            int jobs, String rsh, String bwlimit) {
+                            int jobs, String rsh, String bwlimit, S3Settings s3) {
     public static final String DEFAULT_GRACE = "24h";
 
     private static final Pattern GRACE = Pattern.compile("(0|[1-9][0-9]{0,8})([smhd]?)");
@@ -35,6 +37,7 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
         Objects.requireNonNull(mirrorDirectory, "mirrorDirectory");
         Objects.requireNonNull(destination, "destination");
         grace = grace == null ? DEFAULT_GRACE : grace;
+        s3 = s3 == null ? S3Settings.DEFAULT : s3;
     }
 
     /** The grace period as a duration. */
@@ -69,6 +72,7 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
         if (bwlimit != null && !BWLIMIT.matcher(bwlimit).matches()) {
             throw MirrorException.usage("bwlimit: \"" + bwlimit + "\" is not a rate such as 500, 20m or 1.5M");
         }
+        s3.validate(destination.startsWith(S3Destination.SCHEME));
     }
 
     public static Builder builder(Path mirrorDirectory, String destination) {
@@ -85,6 +89,7 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
         private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private String rsh;
         private String bwlimit;
+        private S3Settings s3;
 
         private Builder(Path mirrorDirectory, String destination) {
             this.mirrorDirectory = mirrorDirectory;
@@ -121,8 +126,13 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
             return this;
         }
 
+        public Builder s3(S3Settings v) {
+            s3 = v;
+            return this;
+        }
+
         public UploadRequest build() {
-            return new UploadRequest(mirrorDirectory, destination, dryRun, delete, grace, jobs, rsh, bwlimit);
+            return new UploadRequest(mirrorDirectory, destination, dryRun, delete, grace, jobs, rsh, bwlimit, s3);
         }
     }
 }

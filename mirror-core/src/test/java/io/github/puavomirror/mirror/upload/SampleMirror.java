@@ -17,15 +17,21 @@ final class SampleMirror {
 
     final Path images;
     final Path mirror;
+    private final int size;
 
-    private SampleMirror(Path root) {
+    private SampleMirror(Path root, int size) {
         this.images = root.resolve("images");
         this.mirror = images.resolve("mirror");
+        this.size = size;
     }
 
-    /** Days 1..{@code count}, every image listed, rdiffs with 256-byte blocks. */
+    /** Days 1..{@code count} of 1 MiB, every image listed, rdiffs with 256-byte blocks. */
     static SampleMirror publish(Path root, int count) throws IOException {
-        SampleMirror m = new SampleMirror(root);
+        return publish(root, count, SIZE);
+    }
+
+    static SampleMirror publish(Path root, int count, int size) throws IOException {
+        SampleMirror m = new SampleMirror(root, size);
         Files.createDirectories(m.images);
         m.republish(count, 0, 256);
         return m;
@@ -33,7 +39,7 @@ final class SampleMirror {
 
     /** Writes days 1..{@code count} (same bytes as before for the days already there) and runs the job. */
     void republish(int count, int keep, int blockLength) throws IOException {
-        SampleSeries.write(images, count, SIZE, SEED);
+        SampleSeries.write(images, count, size, SEED);
         MirrorJob.run(MirrorRequest.builder(images).engine("java").jobs(2).keep(keep)
                 .signature(SignatureOptions.PUAVO_BOOKWORM.withBlockLength(blockLength)).build(), MirrorListener.NONE);
     }
