@@ -1,6 +1,7 @@
 package io.github.puavomirror.cli;
 
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.upload.S3Settings;
 import io.github.puavomirror.mirror.upload.Upload;
 import io.github.puavomirror.mirror.upload.UploadReport;
 import io.github.puavomirror.mirror.upload.UploadRequest;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
             "meta or CKSUMS line whose file is missing or partial: images and rdiffs,",
             "then metas, then CKSUMS, then (with --delete) what no meta lists any more.",
             "DESTINATION: [user@]host:path or ssh://[user@]host[:port]/path (rsync over",
-            "ssh; your ssh config applies), or a folder.",
+            "ssh; your ssh config applies), s3://bucket/prefix (AWS SDK; credentials",
+            "from its default chain: environment, profile, instance role), or a folder.",
         },
         sortOptions = false,
         footer = {"", "Exit status: 0 done, 1 failed, 2 usage error."})
@@ -49,6 +51,30 @@ public final class UploadCommand implements Callable<Integer> {
     @Option(names = "--bwlimit", paramLabel = "RATE", description = "Passed to rsync's --bwlimit.")
     String bwlimit;
 
+    @Option(names = "--s3-endpoint", paramLabel = "URL", description = "An S3-compatible server instead of AWS.")
+    String s3Endpoint;
+
+    @Option(names = "--s3-region", paramLabel = "REGION", description = "Default: the SDK's chain (us-east-1 with --s3-endpoint).")
+    String s3Region;
+
+    @Option(names = "--s3-path-style", description = "Address buckets as ENDPOINT/BUCKET, as most S3-compatible servers want.")
+    boolean s3PathStyle;
+
+    @Option(names = "--s3-checksum-mode", paramLabel = "MODE",
+            description = "when_supported (default) or when_required, for servers that reject the SDK's checksums.")
+    String s3ChecksumMode;
+
+    @Option(names = "--s3-part-size", paramLabel = "BYTES", description = "Multipart part size; default 64 MiB.")
+    long s3PartSize;
+
+    @Option(names = "--meta-cache-control", paramLabel = "VALUE",
+            description = "Cache-Control of metas and CKSUMS; default: " + S3Settings.DEFAULT_META_CACHE_CONTROL + ".")
+    String metaCacheControl;
+
+    @Option(names = "--file-cache-control", paramLabel = "VALUE",
+            description = "Cache-Control of images and rdiffs; default: " + S3Settings.DEFAULT_FILE_CACHE_CONTROL + ".")
+    String fileCacheControl;
+
     @Mixin
     ProgressOption progress;
 
@@ -64,7 +90,8 @@ public final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         UploadRequest.Builder b = UploadRequest.builder(mirrorDir, destination).dryRun(dryRun).delete(delete)
-                .grace(grace).rsh(rsh).bwlimit(bwlimit);
+                .grace(grace).rsh(rsh).bwlimit(bwlimit).s3(new S3Settings(s3Endpoint, s3Region, s3PathStyle,
+                        s3ChecksumMode, metaCacheControl, fileCacheControl, s3PartSize, null, null));
         if (jobs != null) {
             b.jobs(jobs);
         }

@@ -1,13 +1,20 @@
 package io.github.puavomirror.maven;
 
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.upload.S3Settings;
 import io.github.puavomirror.mirror.upload.Upload;
 import io.github.puavomirror.mirror.upload.UploadReport;
 import io.github.puavomirror.mirror.upload.UploadRequest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Uploads the mirror to the server its clients fetch from, in the order that never shows them a
@@ -49,6 +56,47 @@ public class UploadMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.bwlimit")
     private String bwlimit;
 
+    /** An S3-compatible server's URL instead of AWS. */
+    @Parameter(property = "puavo.s3Endpoint")
+    private String s3Endpoint;
+
+    /** The S3 region. Unset: the SDK's default chain ({@code us-east-1} with an endpoint). */
+    @Parameter(property = "puavo.s3Region")
+    private String s3Region;
+
+    /** Address buckets as {@code endpoint/bucket}, as most S3-compatible servers want. */
+    @Parameter(property = "puavo.s3PathStyle", defaultValue = "false")
+    private boolean s3PathStyle;
+
+    /** The SDK's request-checksum mode: {@code when_supported} or {@code when_required}. */
+    @Parameter(property = "puavo.s3ChecksumMode")
+    private String s3ChecksumMode;
+
+    /** Bytes per part of a multipart upload. Unset: 64 MiB. */
+    @Parameter(property = "puavo.s3PartSize")
+    private Long s3PartSize;
+
+    /** Cache-Control of metas and CKSUMS on S3. */
+    @Parameter(property = "puavo.metaCacheControl")
+    private String metaCacheControl;
+
+    /** Cache-Control of images and rdiffs on S3. */
+    @Parameter(property = "puavo.fileCacheControl")
+    private String fileCacheControl;
+
+    /**
+     * The {@code <server>} of {@code settings.xml} whose username and password are the S3 access
+     * key id and secret (decrypted as Maven does). Unset: the AWS SDK's default chain.
+     */
+    @Parameter(property = "puavo.serverId")
+    private String serverId;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     /** Skips only this goal, e.g. {@code -Dpuavo.upload.skip} for a build that should not publish. */
     @Parameter(property = "puavo.upload.skip", defaultValue = "false")
     private boolean uploadSkip;
@@ -64,8 +112,14 @@ public class UploadMojo extends AbstractPuavoMojo {
             getLog().info("Skipping puavo:upload (puavo.upload.skip is set)");
             return;
         }
+        S3Settings s3 = new S3Settings(s3Endpoint, s3Region, s3PathStyle, s3ChecksumMode, metaCacheControl,
+                fileCacheControl, s3PartSize != null ? s3PartSize : 0, null, null);
+        if (serverId != null) {
+            Server server = serverCredentials();
+            s3 = s3.withCredentials(server.getUsername(), server.getPassword());
+        }
         UploadRequest.Builder b = UploadRequest.builder(mirrorDirectory.toPath(), uploadTo).delete(delete).grace(grace)
-                .dryRun(dryRun).rsh(rsh).bwlimit(bwlimit);
+                .dryRun(dryRun).rsh(rsh).bwlimit(bwlimit).s3(s3);
         if (jobs != null) {
             b.jobs(jobs);
         }
@@ -74,5 +128,23 @@ public class UploadMojo extends AbstractPuavoMojo {
             report.actions().forEach(a -> getLog().info(a.line()));
         }
         getLog().info(report.summaryLine());
+    }
+
+    private Server serverCredentials() throws MojoFailureException {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            throw new MojoFailureException("serverId: settings.xml has no <server> with id " + serverId);
+        }
+        SettingsDecryptionResult r = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!r.getProblems().isEmpty()) {
+            throw new MojoFailureException("serverId: cannot decrypt the password of <server> " + serverId + ": "
+                    + r.getProblems().get(0).getMessage());
+        }
+        Server decrypted = r.getServer();
+        if (decrypted.getUsername() == null || decrypted.getPassword() == null) {
+            throw new MojoFailureException("serverId: <server> " + serverId
+                    + " needs a username (the access key id) and a password (the secret)");
+        }
+        return decrypted;
     }
 }

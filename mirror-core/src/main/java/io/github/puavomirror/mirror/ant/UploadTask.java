@@ -2,6 +2,7 @@ package io.github.puavomirror.mirror.ant;
 
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.upload.S3Settings;
 import io.github.puavomirror.mirror.upload.Upload;
 import io.github.puavomirror.mirror.upload.UploadReport;
 import io.github.puavomirror.mirror.upload.UploadRequest;
@@ -24,6 +25,13 @@ public class UploadTask extends Task {
     private Integer jobs;
     private String rsh;
     private String bwlimit;
+    private String s3Endpoint;
+    private String s3Region;
+    private boolean s3PathStyle;
+    private String s3ChecksumMode;
+    private long s3PartSize;
+    private String metaCacheControl;
+    private String fileCacheControl;
 
     public void setMirrorDir(File v) {
         mirrorDir = v;
@@ -57,13 +65,42 @@ public class UploadTask extends Task {
         bwlimit = v;
     }
 
+    public void setS3Endpoint(String v) {
+        s3Endpoint = v;
+    }
+
+    public void setS3Region(String v) {
+        s3Region = v;
+    }
+
+    public void setS3PathStyle(boolean v) {
+        s3PathStyle = v;
+    }
+
+    public void setS3ChecksumMode(String v) {
+        s3ChecksumMode = v;
+    }
+
+    public void setS3PartSize(long v) {
+        s3PartSize = v;
+    }
+
+    public void setMetaCacheControl(String v) {
+        metaCacheControl = v;
+    }
+
+    public void setFileCacheControl(String v) {
+        fileCacheControl = v;
+    }
+
     @Override
     public void execute() throws BuildException {
         if (mirrorDir == null || destination == null) {
             throw new BuildException("upload needs the mirrorDir and destination attributes", getLocation());
         }
         UploadRequest.Builder b = UploadRequest.builder(mirrorDir.toPath(), destination).dryRun(dryRun).delete(delete)
-                .grace(grace).rsh(rsh).bwlimit(bwlimit);
+                .grace(grace).rsh(rsh).bwlimit(bwlimit).s3(new S3Settings(s3Endpoint, s3Region, s3PathStyle,
+                        s3ChecksumMode, metaCacheControl, fileCacheControl, s3PartSize, null, null));
         if (jobs != null) {
             b.jobs(jobs);
         }
