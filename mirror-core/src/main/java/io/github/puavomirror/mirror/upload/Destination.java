@@ -71,17 +71,14 @@ interface Destination extends AutoCloseable {
     /** The destination a request names; {@code stateDir} holds its scratch files. */
     static Destination of(UploadRequest request, Path mirrorDir, Path stateDir) throws MirrorException {
         String d = request.destination();
-        if (d.startsWith(S3Destination.SCHEME)) {
-            if (request.rsh() != null || request.bwlimit() != null) {
-                throw MirrorException.usage((request.rsh() != null ? "rsh" : "bwlimit")
-                        + ": applies to [user@]host:path and ssh:// destinations only, not to " + d);
-            }
-            return S3Destination.open(request);
-        }
-        boolean remote = d.startsWith("ssh://") || RSYNC_REMOTE.matcher(d).matches();
-        if (!remote && (request.rsh() != null || request.bwlimit() != null)) {
+        boolean rsync = !d.startsWith(S3Destination.SCHEME)
+                && (d.startsWith("ssh://") || RSYNC_REMOTE.matcher(d).matches());
+        if (!rsync && (request.rsh() != null || request.bwlimit() != null)) {
             throw MirrorException.usage((request.rsh() != null ? "rsh" : "bwlimit")
                     + ": applies to [user@]host:path and ssh:// destinations only, not to " + d);
+        }
+        if (d.startsWith(S3Destination.SCHEME)) {
+            return S3Destination.open(request);
         }
         if (d.startsWith("ssh://")) {
             URI uri;

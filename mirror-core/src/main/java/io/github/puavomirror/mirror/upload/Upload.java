@@ -440,9 +440,13 @@ public final class Upload {
         Map<String, Instant> since = record.update(unlisted, now);
         List<String> delete = new ArrayList<>();
         Duration grace = request.graceDuration();
+        // A meta of the server's own that cannot be read may list any file: then nothing goes.
+        boolean unknownListing = unreadableMetas.stream().anyMatch(m -> !localMetas.contains(m));
+        if (unknownListing && request.delete()) {
+            events.on(new MirrorEvent.Warning(destination.name() + ": a meta there cannot be read, so nothing is deleted"));
+        }
         for (String p : unlisted) {
-            if (request.delete() && unreadableMetas.stream().noneMatch(m -> !localMetas.contains(m))
-                    && !since.get(p).plus(grace).isAfter(now)) {
+            if (request.delete() && !unknownListing && !since.get(p).plus(grace).isAfter(now)) {
                 delete.add(p);
             }
         }
