@@ -92,6 +92,9 @@ interface Destination extends AutoCloseable {
                 throw MirrorException.usage("destination: " + d + ": expected ssh://[user@]host[:port]/path");
             }
             String host = (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost();
+            if (host.startsWith("-")) {
+                throw MirrorException.usage("destination: " + d + ": a host cannot start with '-'");
+            }
             return new RsyncDestination(d, host, uri.getPath(), uri.getPort(), request, mirrorDir, stateDir);
         }
         if (d.contains("://")) {
@@ -100,6 +103,10 @@ interface Destination extends AutoCloseable {
         }
         Matcher m = RSYNC_REMOTE.matcher(d);
         if (m.matches()) {
+            if (m.group(1).startsWith("-")) {
+                // rsync would read it as an option.
+                throw MirrorException.usage("destination: " + d + ": a host cannot start with '-'");
+            }
             if (m.group(2).isEmpty()) {
                 throw MirrorException.usage("destination: " + d + ": no path after the colon (give . for the home folder)");
             }

@@ -429,8 +429,11 @@ public final class Upload {
         Set<String> unlisted = new TreeSet<>();
         for (Map.Entry<String, RemoteFile> f : server.files().entrySet()) {
             String p = f.getKey();
-            boolean ours = (p.endsWith(".img") && !p.contains("/")) || (p.startsWith(MirrorJob.RDIFFS_DIR + "/")
-                    && p.indexOf('/', MirrorJob.RDIFFS_DIR.length() + 1) < 0);
+            // Hidden names (rsync's and our temporary files) and names with wildcards are never ours to delete.
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            boolean ours = !name.startsWith(".") && !name.matches(".*[*?\\[\\\\].*")
+                    && ((p.endsWith(".img") && !p.contains("/")) || (p.startsWith(MirrorJob.RDIFFS_DIR + "/")
+                    && p.indexOf('/', MirrorJob.RDIFFS_DIR.length() + 1) < 0));
             if (ours && !listed.contains(p)) {
                 unlisted.add(p);
             }

@@ -198,6 +198,8 @@ class UploadFolderTest {
                 .hasMessageStartingWith("bwlimit: applies to");
         assertThatThrownBy(() -> upload(UploadRequest.builder(tmp, "ftp://host/x").build()))
                 .hasMessageStartingWith("destination: ");
+        assertThatThrownBy(() -> upload(UploadRequest.builder(tmp, "-oProxyCommand=touch:x").build()))
+                .hasMessage("destination: -oProxyCommand=touch:x: a host cannot start with '-'");
         assertThatThrownBy(() -> upload(UploadRequest.builder(tmp, "d").jobs(0).build()))
                 .hasMessageStartingWith("jobs: ");
     }
