@@ -113,8 +113,13 @@ class UploadRsyncTest {
                 }
             });
             awaitTemporaryFile(dest);
+            // rsync and the ssh it runs go at once, as when the uploading machine loses its network.
             ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("rsync"))
-                    .forEach(ProcessHandle::destroyForcibly);
+                    .forEach(p -> {
+                        List<ProcessHandle> ssh = p.descendants().toList();
+                        p.destroyForcibly();
+                        ssh.forEach(ProcessHandle::destroyForcibly);
+                    });
             assertThatThrownBy(slow::join).hasMessageContaining(sshd.url(dest) + ": upload failed: ");
             assertThat(client.stop()).isEmpty();
         }
@@ -188,7 +193,7 @@ class UploadRsyncTest {
 
     /** Waits until the server's rsync, which learns of the end only from the closed connection, keeps the partial file. */
     private static void awaitPartial(Path root) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (partials(root).isEmpty()) {
             assertThat(System.nanoTime()).as("a partial file kept for the next run").isLessThan(deadline);
             Thread.sleep(50);
