@@ -99,7 +99,11 @@ public class UploadMojo extends AbstractPuavoMojo {
 
     /** Skips only this goal, e.g. {@code -Dpuavo.upload.skip} for a build that should not publish. */
     @Parameter(property = "puavo.upload.skip", defaultValue = "false")
-    private boolean uploadSkip;
+    private boolean skipUpload;
+
+    /** {@code auto}, {@code lines} or {@code bar} (a line every few seconds for a long step), or {@code none}. */
+    @Parameter(property = "puavo.progress", defaultValue = "auto")
+    private String progress;
 
     @Override
     String goal() {
@@ -107,23 +111,24 @@ public class UploadMojo extends AbstractPuavoMojo {
     }
 
     @Override
+    boolean skipGoal() {
+        return skipUpload;
+    }
+
+    @Override
     void run() throws MojoFailureException, MirrorException {
-        if (uploadSkip) {
-            getLog().info("Skipping puavo:upload (puavo.upload.skip is set)");
-            return;
-        }
         S3Settings s3 = new S3Settings(s3Endpoint, s3Region, s3PathStyle, s3ChecksumMode, metaCacheControl,
                 fileCacheControl, s3PartSize != null ? s3PartSize : 0, null, null);
         if (serverId != null) {
             Server server = serverCredentials();
             s3 = s3.withCredentials(server.getUsername(), server.getPassword());
         }
-        UploadRequest.Builder b = UploadRequest.builder(mirrorDirectory.toPath(), uploadTo).delete(delete).grace(grace)
+        UploadRequest.Builder b = UploadRequest.builder(mirror(), uploadTo).delete(delete).grace(grace)
                 .dryRun(dryRun).rsh(rsh).bwlimit(bwlimit).s3(s3);
         if (jobs != null) {
             b.jobs(jobs);
         }
-        UploadReport report = Upload.run(b.build(), new LogListener(getLog()));
+        UploadReport report = Upload.run(b.build(), LogListener.of(getLog(), progress));
         if (report.dryRun()) {
             report.actions().forEach(a -> getLog().info(a.line()));
         }

@@ -13,6 +13,7 @@ public sealed interface MirrorEvent {
         RDIFF("rdiff"),
         META("meta"),
         CKSUMS("CKSUMS"),
+        DOWNLOAD("download"),
         UPLOAD("upload"),
         DELETE("delete");
 

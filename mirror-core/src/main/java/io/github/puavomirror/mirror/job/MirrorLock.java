@@ -38,8 +38,12 @@ public final class MirrorLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Takes the lock on {@code lockFile}, whose folder must exist ({@link MirrorLayout#lock} makes it).
+     *
+     * @throws MirrorBusyException when another run holds it
+     */
     public static MirrorLock acquire(Path lockFile) throws IOException {
-        Files.createDirectories(lockFile.getParent());
         Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
         String other = HELD_HERE.putIfAbsent(key, me);
@@ -78,7 +82,7 @@ public final class MirrorLock implements AutoCloseable {
     }
 
     private static MirrorException refused(Path lockFile, String holder) {
-        return new MirrorException(lockFile.getParent().getParent() + ": another run is publishing this mirror ("
+        return new MirrorBusyException(lockFile.getParent().getParent() + ": another run is publishing this mirror ("
                 + (holder.isEmpty() ? "holder unknown" : holder) + "); try again when it has finished");
     }
 

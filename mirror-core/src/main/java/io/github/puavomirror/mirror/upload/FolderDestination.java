@@ -63,7 +63,7 @@ final class FolderDestination implements Destination {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
                 for (Path p : ds) {
                     String name = p.getFileName().toString();
-                    if (Files.isRegularFile(p) && !AtomicFiles.isTempName(name)) {
+                    if (Files.isRegularFile(p) && AtomicFiles.tempTarget(name).isEmpty()) {
                         files.put(dir + name, new RemoteFile(Files.size(p), null));
                     } else if (!Files.isRegularFile(p)) {
                         others.add(dir + name);

@@ -9,6 +9,7 @@ import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.MirrorLayout;
 import io.github.puavomirror.mirror.job.MirrorLock;
 import io.github.puavomirror.mirror.job.MirrorVerify;
 import io.github.puavomirror.mirror.job.VerifyReport;
@@ -100,7 +101,8 @@ public final class Upload {
     private UploadReport execute() throws IOException {
         request.validate();
         mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
-        stateDir = mirrorDir.resolve(MirrorJob.STATE_DIR);
+        MirrorLayout layout = new MirrorLayout(mirrorDir);
+        stateDir = layout.stateDir();
         try (Destination d = Destination.of(request, mirrorDir, stateDir)) {
             destination = d;
             warnAboutPrefix();
@@ -110,7 +112,7 @@ public final class Upload {
                 return upload();
             }
             // The mirror job must not replace a file while it is checked and sent.
-            try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+            try (MirrorLock lock = layout.lock()) {
                 checkLocalMirror();
                 return upload();
             }
