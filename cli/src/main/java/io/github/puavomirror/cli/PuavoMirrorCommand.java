@@ -32,6 +32,7 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
             VerifyCommand.class,
             PruneCommand.class,
             SyncCommand.class,
+            UploadCommand.class,
             DemoCommand.class,
             RdiffCommand.class,
             DiffCommand.class,

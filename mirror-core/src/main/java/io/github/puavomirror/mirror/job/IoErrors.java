@@ -16,7 +16,7 @@ public final class IoErrors {
      * The error with the file it concerns: write errors such as EFBIG or ENOSPC reach Java as bare
      * IOExceptions ("File too large") that name no file, which would leave the user guessing.
      */
-    static IOException naming(Path file, IOException e) {
+    public static IOException naming(Path file, IOException e) {
         if (e instanceof MirrorException || e instanceof FileSystemException) {
             return e;
         }

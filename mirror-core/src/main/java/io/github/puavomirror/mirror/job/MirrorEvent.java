@@ -13,7 +13,9 @@ public sealed interface MirrorEvent {
         RDIFF("rdiff"),
         META("meta"),
         CKSUMS("CKSUMS"),
-        DOWNLOAD("download");
+        DOWNLOAD("download"),
+        UPLOAD("upload"),
+        DELETE("delete");
 
         private final String label;
 

@@ -46,12 +46,15 @@ public final class MirrorVerify {
     private final Path mirrorDir;
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    /** Checksums the job recorded, by the identity of the file they were taken from. */
+    private final Map<MirrorState.Identity, Checksums> known;
 
-    private MirrorVerify(VerifyRequest request, MirrorListener events) {
+    private MirrorVerify(VerifyRequest request, MirrorListener events, Map<MirrorState.Identity, Checksums> known) {
         this.request = request;
         this.events = events;
         this.layout = new MirrorLayout(request.mirrorDirectory());
         this.mirrorDir = layout.root();
+        this.known = known;
     }
 
     /** What one entry says a file is: where the claim comes from, and the values it states. */
@@ -67,7 +70,29 @@ public final class MirrorVerify {
      */
     public static VerifyReport run(VerifyRequest request, MirrorListener listener) throws MirrorException {
         request.check();
-        MirrorVerify v = new MirrorVerify(request, listener);
+        return run(new MirrorVerify(request, listener, Map.of()));
+    }
+
+    /**
+     * Like {@link #run}, but takes a file's checksums from the job's state instead of reading it
+     * when the file is the one they were recorded for (same size, mtime and inode): what upload
+     * checks before it sends, without hashing every image again.
+     */
+    public static VerifyReport runFromJobState(VerifyRequest request, MirrorListener listener) throws MirrorException {
+        request.check();
+        MirrorState state = MirrorState.load(new MirrorLayout(request.mirrorDirectory()).stateFile());
+        Map<MirrorState.Identity, Checksums> known = new HashMap<>();
+        state.images.values().forEach(r -> {
+            known.put(r.identity(), r.sums());
+            if (r.published() != null) {
+                known.put(r.published(), r.sums());
+            }
+        });
+        state.rdiffs.values().forEach(r -> known.put(r.published(), r.sums()));
+        return run(new MirrorVerify(request, listener, known));
+    }
+
+    private static VerifyReport run(MirrorVerify v) throws MirrorException {
         try {
             return v.execute();
         } catch (MirrorException e) {
@@ -190,7 +215,10 @@ public final class MirrorVerify {
                 long t0 = System.nanoTime();
                 Checksums sums;
                 try {
-                    sums = FileChecksums.compute(file);
+                    sums = known.isEmpty() ? null : known.get(MirrorState.Identity.of(file));
+                    if (sums == null) {
+                        sums = FileChecksums.compute(file);
+                    }
                 } catch (IOException e) {
                     problems.add(new Problem(file, "cannot be read: " + IoErrors.describe(e)));
                     return null;

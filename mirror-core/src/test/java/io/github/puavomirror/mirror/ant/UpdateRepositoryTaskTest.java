@@ -123,6 +123,22 @@ class UpdateRepositoryTaskTest {
     }
 
     @Test
+    void theUploadTaskPutsThePublishedMirrorInAFolder() throws Exception {
+        Path www = tmp.resolve("www");
+        Project p = project("""
+                <pm:update-repository imageDir="${images}" mirrorDir="${mirror}" jobs="2" engine="java"/>
+                <pm:upload mirrorDir="${mirror}" destination="%s" delete="true" grace="2d" jobs="2"/>
+                <pm:upload mirrorDir="${mirror}" destination="%s"/>""".formatted(www, www));
+
+        p.executeTarget("run");
+
+        assertThat(Files.readAllLines(www.resolve("CKSUMS"))).hasSize(3 + 6);
+        assertThat(messages(Project.MSG_INFO)).anyMatch(m -> m.startsWith(www + ": sent 9 files ("))
+                .contains("upload " + image(1) + " (120000 bytes)")
+                .anyMatch(m -> m.startsWith(www + ": up to date, nothing sent"));
+    }
+
+    @Test
     void nestedSeriesAndTheNumericAttributesReachTheJob() throws Exception {
         Project p = project("""
                 <pm:update-repository imageDirectory="${images}" mirrorDirectory="${mirror}" engine="java" jobs="1"
@@ -287,7 +303,7 @@ class UpdateRepositoryTaskTest {
                 declared.add(def.getAttribute("name"));
             }
         }
-        assertThat(declared).containsExactly("update-repository", "verify", "prune", "sync");
+        assertThat(declared).containsExactly("update-repository", "verify", "prune", "sync", "upload");
     }
 
     private List<String> messages(int priority) {

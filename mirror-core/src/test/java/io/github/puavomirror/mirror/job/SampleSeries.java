@@ -17,13 +17,13 @@ import java.util.Random;
  * with an empty puavo-conf); squashfs images are made with mksquashfs from a small tree holding
  * puavo-conf definitions and a random payload that evolves the same way.
  */
-final class SampleSeries {
-    static final String PREFIX = "puavo-os-test-bookworm";
+public final class SampleSeries {
+    public static final String PREFIX = "puavo-os-test-bookworm";
 
     private SampleSeries() {
     }
 
-    static String name(int day) {
+    public static String name(int day) {
         return name(PREFIX, day);
     }
 
@@ -45,12 +45,12 @@ final class SampleSeries {
         return String.format("%s-2024-01-%02d-120000--2024-01-%02d-120000-amd64.rdiff", prefix, from, to);
     }
 
-    static String rdiff(int from, int to) {
+    public static String rdiff(int from, int to) {
         return rdiff(PREFIX, from, to);
     }
 
     /** Writes {@code count} images of about {@code size} bytes into {@code dir}, days 1..count. */
-    static List<Path> write(Path dir, int count, int size, long seed) throws IOException {
+    public static List<Path> write(Path dir, int count, int size, long seed) throws IOException {
         return write(dir, PREFIX, count, size, seed);
     }
 

@@ -1,0 +1,167 @@
+package io.github.puavomirror.mirror.upload;
+
+import io.github.puavomirror.mirror.AtomicFiles;
+import io.github.puavomirror.mirror.FileChecksums;
+import io.github.puavomirror.mirror.job.IoErrors;
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.MirrorJob;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * A folder a web server serves (or an NFS-mounted web root): each file is hard-linked (or, across
+ * filesystems, copied) to a temporary name beside its published one and renamed over it.
+ */
+final class FolderDestination implements Destination {
+    private final Path root;
+    private final int jobs;
+
+    FolderDestination(Path root, int jobs) {
+        this.root = root.toAbsolutePath().normalize();
+        this.jobs = jobs;
+    }
+
+    @Override
+    public String name() {
+        return root.toString();
+    }
+
+    @Override
+    public String rootPath() {
+        return root.toString();
+    }
+
+    @Override
+    public Listing list() throws IOException {
+        Map<String, RemoteFile> files = new TreeMap<>();
+        Set<String> others = new TreeSet<>();
+        Map<String, byte[]> metas = new TreeMap<>();
+        byte[] cksums = null;
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new MirrorException(root + ": is not a folder");
+        }
+        for (String dir : List.of("", MirrorJob.RDIFFS_DIR + "/", MirrorJob.META_DIR + "/")) {
+            Path folder = root.resolve(dir);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+                for (Path p : ds) {
+                    String name = p.getFileName().toString();
+                    if (Files.isRegularFile(p) && AtomicFiles.tempTarget(name).isEmpty()) {
+                        files.put(dir + name, new RemoteFile(Files.size(p), null));
+                    } else if (!Files.isRegularFile(p)) {
+                        others.add(dir + name);
+                    }
+                }
+            } catch (IOException e) {
+                throw IoErrors.naming(folder, e);
+            }
+        }
+        for (String path : files.keySet()) {
+            if (path.startsWith(MirrorJob.META_DIR + "/") && path.endsWith(".json")) {
+                metas.put(path, Files.readAllBytes(root.resolve(path)));
+            } else if (path.equals(MirrorJob.CKSUMS_FILE)) {
+                cksums = Files.readAllBytes(root.resolve(path));
+            }
+        }
+        return new Listing(files, others, metas, cksums);
+    }
+
+    @Override
+    public void send(List<Transfer> transfers, Consumer<Transfer> done) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, transfers.size())), r -> {
+            Thread t = new Thread(r, "puavo-mirror-upload");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (Transfer t : transfers) {
+                futures.add(pool.submit(() -> {
+                    sendOne(t);
+                    done.accept(t);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : futures) {
+                Upload.await(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void sendOne(Transfer t) throws IOException {
+        Path target = root.resolve(t.path());
+        if (t.compareFirst() && Files.isRegularFile(target) && (Files.isSameFile(target, t.source())
+                || FileChecksums.compute(target).sha256().equals(t.sha256()))) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = AtomicFiles.tempSibling(target);
+        try {
+            try {
+                Files.createLink(tmp, t.source());
+            } catch (IOException | UnsupportedOperationException e) {
+                copy(t.source(), tmp);
+            }
+            AtomicFiles.commit(tmp, target);
+        } catch (IOException e) {
+            throw IoErrors.naming(target, e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void copy(Path source, Path tmp) throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long size = in.size();
+            long at = 0;
+            while (at < size) {
+                at += in.transferTo(at, size - at, out);
+            }
+        }
+    }
+
+    @Override
+    public void write(List<SmallFile> files) throws IOException {
+        for (SmallFile f : files) {
+            Path target = root.resolve(f.path());
+            try {
+                Files.createDirectories(target.getParent());
+                AtomicFiles.write(target, f.content());
+            } catch (IOException e) {
+                throw IoErrors.naming(target, e);
+            }
+        }
+    }
+
+    @Override
+    public void delete(List<String> paths) throws IOException {
+        for (String p : paths) {
+            Path target = root.resolve(p);
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException e) {
+                throw IoErrors.naming(target, e);
+            }
+        }
+    }
+}

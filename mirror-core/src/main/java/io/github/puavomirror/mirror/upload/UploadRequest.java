@@ -1,0 +1,138 @@
+package io.github.puavomirror.mirror.upload;
+
+import io.github.puavomirror.mirror.job.MirrorException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@link Upload} does: every rule of the upload operation that depends on a parameter is
+ * checked here, and a wrong value is reported by its parameter name (front ends spell their own
+ * flags, but the names are the same in all three).
+ *
+ * @param mirrorDirectory the local mirror, as update-repository publishes it
+ * @param destination     {@code [user@]host:path}, {@code ssh://[user@]host[:port]/path}, {@code s3://bucket/prefix}
+ *                        or a local folder
+ * @param dryRun          list what would be sent and deleted, change nothing
+ * @param delete          delete what no meta on the destination lists any more (after {@code grace})
+ * @param grace           how long a file must have been unlisted before {@code delete} removes it:
+ *                        {@code 0} or a number with {@code s}, {@code m}, {@code h} or {@code d}; null for 24h
+ * @param jobs            files copied (folders) or parts sent (S3) at once
+ * @param rsh             the remote shell rsync uses, or null for {@code RSYNC_RSH} or ssh
+ * @param bwlimit         rsync's {@code --bwlimit}, or null
+ * @param s3               the settings of {@code s3://bucket/prefix} destinations
+ */
+public record UploadRequest(Path mirrorDirectory, String destination, boolean dryRun, boolean delete, String grace,
+                            int jobs, String rsh, String bwlimit, S3Settings s3) {
+    public static final String DEFAULT_GRACE = "24h";
+
+    private static final Pattern GRACE = Pattern.compile("(0|[1-9][0-9]{0,8})([smhd]?)");
+    private static final Pattern BWLIMIT = Pattern.compile("[0-9]+(\\.[0-9]+)?[bBkKmMgGtTpP]?");
+
+    public UploadRequest {
+        Objects.requireNonNull(mirrorDirectory, "mirrorDirectory");
+        Objects.requireNonNull(destination, "destination");
+        grace = grace == null ? DEFAULT_GRACE : grace;
+        s3 = s3 == null ? S3Settings.DEFAULT : s3;
+    }
+
+    /** The grace period as a duration. */
+    public Duration graceDuration() throws MirrorException {
+        Matcher m = GRACE.matcher(grace);
+        if (!m.matches() || (m.group(2).isEmpty() && !m.group(1).equals("0"))) {
+            throw MirrorException.usage("grace: \"" + grace + "\" is not a duration such as 0, 30m, 24h or 2d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ZERO;
+        };
+    }
+
+    /** Checks every parameter; the message names the first wrong one. */
+    void validate() throws MirrorException {
+        if (!Files.isDirectory(mirrorDirectory)) {
+            throw MirrorException.usage("mirrorDirectory: " + mirrorDirectory + ": "
+                    + (Files.exists(mirrorDirectory) ? "is not a folder" : "no such folder"));
+        }
+        if (destination.isBlank()) {
+            throw MirrorException.usage("destination: empty");
+        }
+        graceDuration();
+        if (jobs < 1) {
+            throw MirrorException.usage("jobs: must be at least 1, got " + jobs);
+        }
+        if (bwlimit != null && !BWLIMIT.matcher(bwlimit).matches()) {
+            throw MirrorException.usage("bwlimit: \"" + bwlimit + "\" is not a rate such as 500, 20m or 1.5M");
+        }
+        s3.validate(destination.startsWith(S3Destination.SCHEME));
+    }
+
+    public static Builder builder(Path mirrorDirectory, String destination) {
+        return new Builder(mirrorDirectory, destination);
+    }
+
+    /** Builds a request; every value not set keeps its default. */
+    public static final class Builder {
+        private final Path mirrorDirectory;
+        private final String destination;
+        private boolean dryRun;
+        private boolean delete;
+        private String grace;
+        private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private String rsh;
+        private String bwlimit;
+        private S3Settings s3;
+
+        private Builder(Path mirrorDirectory, String destination) {
+            this.mirrorDirectory = mirrorDirectory;
+            this.destination = destination;
+        }
+
+        public Builder dryRun(boolean v) {
+            dryRun = v;
+            return this;
+        }
+
+        public Builder delete(boolean v) {
+            delete = v;
+            return this;
+        }
+
+        public Builder grace(String v) {
+            grace = v;
+            return this;
+        }
+
+        public Builder jobs(int v) {
+            jobs = v;
+            return this;
+        }
+
+        public Builder rsh(String v) {
+            rsh = v;
+            return this;
+        }
+
+        public Builder bwlimit(String v) {
+            bwlimit = v;
+            return this;
+        }
+
+        public Builder s3(S3Settings v) {
+            s3 = v;
+            return this;
+        }
+
+        public UploadRequest build() {
+            return new UploadRequest(mirrorDirectory, destination, dryRun, delete, grace, jobs, rsh, bwlimit, s3);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.puavomirror.mirror.upload;
+
+import io.github.puavomirror.mirror.job.MirrorJob;
+import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.MirrorRequest;
+import io.github.puavomirror.mirror.job.SampleSeries;
+import io.github.puavomirror.rdiff.SignatureOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A local mirror made by the real mirror job from a seeded series, republished as tests change it. */
+final class SampleMirror {
+    static final int SIZE = 1 << 20;
+    static final long SEED = 14;
+
+    final Path images;
+    final Path mirror;
+    private final int size;
+
+    private SampleMirror(Path root, int size) {
+        this.images = root.resolve("images");
+        this.mirror = images.resolve("mirror");
+        this.size = size;
+    }
+
+    /** Days 1..{@code count} of 1 MiB, every image listed, rdiffs with 256-byte blocks. */
+    static SampleMirror publish(Path root, int count) throws IOException {
+        return publish(root, count, SIZE);
+    }
+
+    static SampleMirror publish(Path root, int count, int size) throws IOException {
+        SampleMirror m = new SampleMirror(root, size);
+        Files.createDirectories(m.images);
+        m.republish(count, 0, 256);
+        return m;
+    }
+
+    /** Writes days 1..{@code count} (same bytes as before for the days already there) and runs the job. */
+    void republish(int count, int keep, int blockLength) throws IOException {
+        SampleSeries.write(images, count, size, SEED);
+        MirrorJob.run(MirrorRequest.builder(images).engine("java").jobs(2).keep(keep)
+                .signature(SignatureOptions.PUAVO_BOOKWORM.withBlockLength(blockLength)).build(), MirrorListener.NONE);
+    }
+}
