@@ -13,7 +13,7 @@ checksums() {
         -print0 | sort -z | xargs -0 sha256sum
 }
 
-if [ ! -f cli/target/puavo-mirror.jar ] || ! ls dist/target/puavo-mirror_*_all.deb >/dev/null 2>&1; then
+if ! ls cli/target/puavo-mirror.jar maven-plugin/target/*.jar dist/target/puavo-mirror_*_all.deb >/dev/null 2>&1; then
     ./mvnw -B -q clean package -DskipTests -pl "$modules" -am
 fi
 first=$(mktemp)
