@@ -10,7 +10,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -78,6 +80,8 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
                 cl.addSubcommand(sub);
             }
         }
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                PuavoMirrorCommand::commandList);
         // rdiff (popt) lets a repeated option override the earlier one.
         cl.setOverwrittenOptionsAllowed(true);
         // rdiff takes "@name" as a file name, not as a file of arguments.
@@ -97,6 +101,32 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
             }
         });
         return cl;
+    }
+
+    /**
+     * The command list with each command's {@link #summary}: picocli's own shows the first line of
+     * a description, which for most commands stops mid-sentence.
+     */
+    private static String commandList(CommandLine.Help help) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        help.subcommands().forEach((name, sub) -> rows.put(name, summary(sub.commandSpec())));
+        return rows.isEmpty() ? "" : help.createTextTable(rows).toString();
+    }
+
+    /**
+     * A command's header, or else the first sentence of its description, for lists of commands (the
+     * man pages' too); picocli's line breaks ({@code %n}) become spaces.
+     */
+    public static String summary(CommandSpec command) {
+        String[] header = command.usageMessage().header();
+        String text = plainText(header.length > 0 ? header : command.usageMessage().description());
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    /** Lines of a picocli usage text as one paragraph of plain text. */
+    public static String plainText(String[] lines) {
+        return String.join(" ", lines).replace("%n", " ").replace("%%", "%").replaceAll("\\s+", " ").strip();
     }
 
     /** The subcommand that the first argument which is not an option names, or null. */

@@ -1,0 +1,79 @@
+package io.github.puavomirror.dist;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The .deb installed into this machine with apt, used from the installed files only, then purged:
+ * nothing it installed is left. It changes the machine, so it runs only as root with CI=true.
+ */
+class DebianPackageIT {
+    private static final String PACKAGE = "puavo-mirror";
+    /** apt and the installed commands, with no JAVA_HOME: the package runs the system's java. */
+    private static final Map<String, String> APT = Map.of("DEBIAN_FRONTEND", "noninteractive");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void installsRunsAndPurgesWithoutATrace() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Assumptions.assumeTrue(root && "true".equals(System.getenv("CI")),
+                "installs the .deb into this machine: runs only as root with CI=true");
+        Assertions.assertNotEquals(0, Run.of(Map.of(), "dpkg", "-s", PACKAGE).exit(),
+                PACKAGE + " is installed already; this test installs and purges its own");
+        Path deb;
+        try (Stream<Path> files = Files.list(Run.TARGET)) {
+            deb = files.filter(f -> f.getFileName().toString().matches("puavo-mirror_.*_all\\.deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no puavo-mirror_*_all.deb in " + Run.TARGET));
+        }
+        Run.of(Run.TARGET, APT, "apt-get", "install", "-y", "./" + deb.getFileName()).ok("apt-get install");
+        List<Path> installed = new ArrayList<>();
+        try {
+            for (String line : Run.of(Map.of(), "dpkg", "-L", PACKAGE).ok("dpkg -L").out().split("\n")) {
+                if (line.startsWith("/") && !line.equals("/.")) {
+                    installed.add(Path.of(line));
+                }
+            }
+            assertThat(installed).contains(Path.of("/usr/bin/puavo-mirror"), Path.of("/usr/bin/puavo-update-repository"),
+                    Path.of("/usr/share/puavo-mirror/puavo-mirror.jar"), Path.of("/usr/share/man/man1/puavo-mirror.1.gz"),
+                    Path.of("/usr/share/doc/puavo-mirror/copyright"), Path.of("/etc/puavo-mirror/update-repository.conf"));
+
+            Run help = Run.of(work, Map.of(), "/usr/bin/puavo-update-repository", "--help").ok("puavo-update-repository --help");
+            assertThat(help.out()).startsWith("Usage: puavo-update-repository");
+            Run demo = Run.of(work, Map.of(), "/usr/bin/puavo-mirror", "demo", work.resolve("demo").toString())
+                    .ok("puavo-mirror demo");
+            assertThat(demo.out()).contains("CKSUMS");
+            Run man = Run.of(work, Map.of("MANPAGER", "cat", "MANWIDTH", "80"), "man", "puavo-mirror").ok("man puavo-mirror");
+            assertThat(man.out()).contains("PUAVO-MIRROR(1)", "update-repository");
+        } finally {
+            Run.of(APT, "apt-get", "purge", "-y", PACKAGE).ok("apt-get purge");
+        }
+        assertThat(installed).isNotEmpty();
+        for (Path path : installed) {
+            if (Files.exists(path)) {
+                // Only folders other packages use too, like /usr/bin, may stay.
+                assertThat(path).as("left behind").isDirectory();
+                assertThat(ownerOf(path)).as("%s stays but belongs to no other package", path).isNotEmpty();
+            }
+        }
+    }
+
+    /** The packages that own {@code path}, as dpkg -S gives them (empty: none). */
+    private static String ownerOf(Path path) throws IOException, InterruptedException {
+        Run owner = Run.of(Map.of(), "dpkg", "-S", path.toString());
+        return owner.exit() == 0 ? owner.out().strip() : "";
+    }
+}
