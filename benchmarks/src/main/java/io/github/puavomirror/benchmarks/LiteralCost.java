@@ -13,7 +13,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,18 +33,8 @@ public final class LiteralCost {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                System.err.println("usage: LiteralCost --basis=FILE [--work=DIR] [--size=48M] [--rounds=7] [--seed=1]");
-                System.exit(2);
-            }
-            o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        if (!o.containsKey("basis")) {
-            System.err.println("LiteralCost: --basis=FILE is required");
-            System.exit(2);
-        }
+        Map<String, String> o = SquashfsPair.options(args, "basis",
+                "LiteralCost --basis=FILE [--work=DIR] [--size=48M] [--rounds=7] [--seed=1]");
         Path basis = Path.of(o.get("basis"));
         Path work = Path.of(o.getOrDefault("work", "/tmp/puavo-bench-literal"));
         long size = SideBySide.parseSize(o.getOrDefault("size", "48M"));

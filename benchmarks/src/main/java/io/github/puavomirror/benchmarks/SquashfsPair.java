@@ -74,21 +74,27 @@ public final class SquashfsPair {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        Map<String, String> o = options(args, "work", "SquashfsPair --work=DIR [--size=512M] [--change=0.1] [--seed=1]");
+        SquashfsPair pair = new SquashfsPair(SideBySide.parseSize(o.getOrDefault("size", "512M")),
+                Double.parseDouble(o.getOrDefault("change", "0.1")), Long.parseLong(o.getOrDefault("seed", "1")));
+        pair.make(Path.of(o.get("work")).toAbsolutePath());
+    }
+
+    /** Parses {@code --name=value} options, exiting with the usage when one is malformed or {@code required} is missing. */
+    static Map<String, String> options(String[] args, String required, String usage) {
         Map<String, String> o = new LinkedHashMap<>();
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=")) {
-                System.err.println("usage: SquashfsPair --work=DIR [--size=512M] [--change=0.1] [--seed=1]");
+                System.err.println("usage: " + usage);
                 System.exit(2);
             }
             o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
-        if (!o.containsKey("work")) {
-            System.err.println("SquashfsPair: --work=DIR is required");
+        if (!o.containsKey(required)) {
+            System.err.println("usage: " + usage + " (--" + required + " is required)");
             System.exit(2);
         }
-        SquashfsPair pair = new SquashfsPair(SideBySide.parseSize(o.getOrDefault("size", "512M")),
-                Double.parseDouble(o.getOrDefault("change", "0.1")), Long.parseLong(o.getOrDefault("seed", "1")));
-        pair.make(Path.of(o.get("work")).toAbsolutePath());
+        return o;
     }
 
     /** Writes DIR/old.squashfs and DIR/new.squashfs unless DIR holds them for these parameters. */
