@@ -6,7 +6,7 @@
 #   3. with --scale: the one-step diff of an 8 GiB pair in -Xmx2g against that of the 1 GiB pair;
 #   4. with --squashfs: rdiff signature + delta against the one-step diff on lzo squashfs images of a
 #      seeded tree (SquashfsPair, --squashfs-size of tree, 512M by default): the old image against
-#      itself, and against updates with 5% and 20% of the files changed (rdiff/image 4.7% for 5% of
+#      itself, and against updates with 5% and 20% of the files changed (rdiff/image 4.7% and 9.2% for
 #      a 512M tree); then the in-process cost per literal byte (LiteralCost) on the old image.
 #      Every step's line has its CPU-seconds and the load average before it.
 # Inputs are generated (seeded) into --work; the jars are built first when missing. Each part runs its
