@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def checks = evaluate(new File(itSupport, 'checks.groovy'))
 String log = new File(basedir, 'build.log').text
-File mirror = new File(basedir, 'target/mirror')
+File mirror = new File(basedir, 'images/mirror')
 String series = 'puavo-os-example-bookworm-amd64'
 
 // Every README block showing this project must be the example pom, byte for byte but for the
@@ -30,6 +30,7 @@ assert shown == 1: 'maven-plugin/README.md must show examples/release-project/po
 // The example's claims (examples/release-project/README.md): both goals ran, 3 images, 7 rdiffs.
 checks.logMatches(log, /--- puavo:[^:]+:mirror \(default\)/)
 checks.logHas(log, 'Plan: 1 series, 3 images, 7 rdiffs to build, 0 up to date')
+assert !log.contains('mvn clean deletes it'): 'the example keeps its mirror out of target/'
 checks.logHas(log, mirror.toString() + ': mirror OK: ')
 assert checks.files(mirror).findAll { it.endsWith('.img') }.size() == 3
 assert checks.files(new File(mirror, 'rdiffs')).size() == 7

@@ -1,6 +1,7 @@
 package io.github.puavomirror.cli;
 
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.OutOfHeapException;
 import io.github.puavomirror.rdiff.RdiffResult;
 
 /**
@@ -10,6 +11,8 @@ import io.github.puavomirror.rdiff.RdiffResult;
  */
 public final class CliFailure extends Exception {
     private static final long serialVersionUID = 1L;
+    /** Where bin/puavo-mirror takes JVM options from. */
+    static final String JAVA_OPTIONS_VARIABLE = "PUAVO_MIRROR_JAVA_OPTS";
 
     private final String subject;
     private final RdiffResult rdiffResult;
@@ -35,9 +38,18 @@ public final class CliFailure extends Exception {
 
     /** A failed mirror job: exit 2 when the request itself was wrong, else 1; the message names the file. */
     public static CliFailure of(MirrorException e) {
+        if (e instanceof OutOfHeapException heap) {
+            return outOfHeap(heap);
+        }
+        String message = e.message(CliNames.SPELLING);
         return e.isUsage()
-                ? new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
-                : new CliFailure(null, e.getMessage(), RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
+                ? new CliFailure(null, message, RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e)
+                : new CliFailure(null, message, RdiffResult.IO_ERROR, ExitCodePolicy.FAILURE, e);
+    }
+
+    /** Too little heap: exit 1, or librsync's RS_MEM_ERROR under rdiff; the line says how the launcher gives more. */
+    public static CliFailure outOfHeap(OutOfHeapException e) {
+        return failed(null, e.line(JAVA_OPTIONS_VARIABLE), RdiffResult.MEM_ERROR, e);
     }
 
     public RdiffResult rdiffResult() {

@@ -1,5 +1,7 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.AtomicFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -102,6 +104,8 @@ final class DemoImages {
                 } else {
                     Files.write(tmp, images.plain());
                 }
+                // Built images are readable by all; a temp file is owner-only, and the mirror would warn.
+                AtomicFiles.setMode(tmp, AtomicFiles.FILE_MODE);
                 if (Files.isRegularFile(image) && Files.mismatch(image, tmp) == -1) {
                     Files.delete(tmp);
                 } else {

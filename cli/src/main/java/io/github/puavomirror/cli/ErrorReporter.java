@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.job.OutOfHeapException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -49,6 +50,24 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         err.flush();
         return ExitCodePolicy.of(cmd.getCommand()).failure(ex);
+    }
+
+    /**
+     * An OutOfMemoryError that no command turned into a failure: one line saying what ran out and
+     * how to give more, the exit code of the command that ran (rdiff: RS_MEM_ERROR).
+     */
+    int handleOutOfMemory(OutOfMemoryError e, ParseResult parseResult) {
+        ParseResult ran = parseResult;
+        while (ran.subcommand() != null) {
+            ran = ran.subcommand();
+        }
+        CliFailure failure = CliFailure.outOfHeap(OutOfHeapException.of(e));
+        err.println(PROGRAM + ": " + failure.line());
+        if (debug(parseResult)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodePolicy.of(ran.commandSpec().userObject()).failure(failure);
     }
 
     private static String usageProblem(ParameterException ex, CommandLine cmd) {

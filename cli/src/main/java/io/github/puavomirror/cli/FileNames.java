@@ -26,10 +26,15 @@ final class FileNames {
         return isStdio(name) ? (output ? "<stdout>" : "<stdin>") : name;
     }
 
-    /** The failure for a file that cannot be opened, worded like rdiff's "Error opening". */
+    /** The failure for a file that cannot be opened, in librsync's words: {@code Error opening "NAME" for read: REASON}. */
     static CliFailure openFailure(String name, boolean output, IOException e) {
-        return CliFailure.failed(display(name, output),
-                "error opening for " + (output ? "write" : "read") + ": " + reason(e), RdiffResult.IO_ERROR, e);
+        return CliFailure.failed(null, "Error opening \"" + display(name, output) + "\" for " + (output ? "write" : "read")
+                + ": " + reason(e), RdiffResult.IO_ERROR, e);
+    }
+
+    /** librsync's words for an output that exists without {@code -f}: {@code File exists "NAME", aborting!}. */
+    static String fileExists(String name) {
+        return "File exists \"" + name + "\", aborting! (use -f to overwrite)";
     }
 
     /** The operating system's reason, as strerror would say it, for file-system exceptions. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +23,7 @@ final class InputSource implements AutoCloseable {
     private final long length;
     private final CountingInputStream stream;
     private Path spool;
+    private boolean channelFailed;
 
     private InputSource(String name, Path path, long length, CountingInputStream stream) {
         this.name = name;
@@ -63,6 +65,32 @@ final class InputSource implements AutoCloseable {
     /** The file itself when this is a regular file, so an engine can read it directly. */
     Path regularFile() {
         return path != null && length >= 0 ? path : null;
+    }
+
+    /** Whether reading this input failed, through its stream or through its {@link #channel()}. */
+    boolean failed() {
+        return stream.failed() || channelFailed;
+    }
+
+    /**
+     * Records that reading the {@link #channel()} failed, and says it in librsync's words
+     * ({@code read error: …}, {@code seek failed: …}) with what is wrong with this input.
+     */
+    IOException channelFailure(IOException e) {
+        channelFailed = true;
+        String reason = FileNames.reason(e);
+        String words;
+        if ("Illegal seek".equals(reason)) {
+            words = "seek failed: Illegal seek (a patch reads its basis at any offset, so the basis must be a regular "
+                    + "file, not a pipe or FIFO; save it to a file first)";
+        } else if (path != null && Files.isDirectory(path)) {
+            words = "read error: " + reason + " (the basis of a patch must be a file, not a folder)";
+        } else {
+            words = "read error: " + reason;
+        }
+        FileSystemException out = new FileSystemException(displayName(), null, words);
+        out.initCause(e);
+        return out;
     }
 
     /**

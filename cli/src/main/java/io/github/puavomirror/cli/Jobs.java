@@ -4,6 +4,7 @@ import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffResult;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class Jobs {
                 who = output.displayName();
             } else {
                 for (InputSource in : inputs) {
-                    if (in.stream().failed()) {
+                    if (in.failed()) {
                         who = in.displayName();
                         break;
                     }
@@ -101,7 +102,9 @@ final class Jobs {
         try {
             output.commit();
         } catch (IOException e) {
-            throw CliFailure.failed(output.displayName(), FileNames.reason(e), RdiffResult.IO_ERROR, e);
+            // "File exists" names the file itself, in librsync's words.
+            String subject = e instanceof FileAlreadyExistsException ? null : output.displayName();
+            throw CliFailure.failed(subject, FileNames.reason(e), RdiffResult.IO_ERROR, e);
         }
     }
 

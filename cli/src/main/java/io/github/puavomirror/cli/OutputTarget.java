@@ -56,8 +56,7 @@ final class OutputTarget implements AutoCloseable {
         Path path = Path.of(name);
         if (Files.exists(path)) {
             if (!force) {
-                throw CliFailure.failed(name, "File exists, aborting! (use -f to overwrite)",
-                        RdiffResult.IO_ERROR, null);
+                throw CliFailure.failed(null, FileNames.fileExists(name), RdiffResult.IO_ERROR, null);
             }
             if (!Files.isRegularFile(path)) {
                 // A device or a FIFO must be written in place, as rdiff does: renaming a file
@@ -154,7 +153,7 @@ final class OutputTarget implements AutoCloseable {
                 Files.move(temp, target);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(name, null, "File exists, aborting! (use -f to overwrite)");
+            throw new FileAlreadyExistsException(name, null, FileNames.fileExists(name));
         }
         committed = true;
     }

@@ -1,8 +1,9 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code --progress=auto|bar|lines|none}, for the commands that run a mirror job. */
@@ -25,14 +26,18 @@ final class ProgressOption {
      * @param lines false to show nothing where {@code auto} would print a line per step
      */
     ProgressRenderer renderer(CliIo io, boolean dryRun, boolean lines) {
-        ProgressRenderer.Mode mode = switch (choice) {
-            case "auto" -> io.errIsTerminal() ? ProgressRenderer.Mode.BAR
+        ProgressMode chosen;
+        try {
+            chosen = ProgressMode.parse(choice);
+        } catch (MirrorException e) {
+            throw CliNames.usage(mixee, e);
+        }
+        ProgressRenderer.Mode mode = switch (chosen) {
+            case AUTO -> io.errIsTerminal() ? ProgressRenderer.Mode.BAR
                     : lines ? ProgressRenderer.Mode.LINES : ProgressRenderer.Mode.NONE;
-            case "bar" -> ProgressRenderer.Mode.BAR;
-            case "lines" -> ProgressRenderer.Mode.LINES;
-            case "none" -> ProgressRenderer.Mode.NONE;
-            default -> throw new ParameterException(mixee.commandLine(),
-                    "unknown progress '" + choice + "' (expected auto, bar, lines or none)");
+            case BAR -> ProgressRenderer.Mode.BAR;
+            case LINES -> ProgressRenderer.Mode.LINES;
+            case NONE -> ProgressRenderer.Mode.NONE;
         };
         ProgressRenderer r = new ProgressRenderer(mode, dryRun, io.outWriter(), io.err(), System::nanoTime,
                 terminalColumns());

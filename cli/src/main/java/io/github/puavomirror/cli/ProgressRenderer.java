@@ -1,9 +1,11 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorSummary;
+import io.github.puavomirror.mirror.job.ProgressLines;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -20,7 +22,8 @@ import java.util.function.LongSupplier;
 /**
  * Shows a mirror job's events: on a terminal one status line redrawn with {@code \r}, otherwise
  * one line per finished step; notes (the engine chosen, config written) as {@code puavo-mirror: ...}
- * lines, all on stderr. Mode NONE keeps only warnings. In a dry run the plan goes to stdout
+ * lines, all on stderr; in lines mode a long step also gets a line every few seconds
+ * ({@link ProgressLines}). Mode NONE keeps only warnings. In a dry run the plan goes to stdout
  * instead, since it is what the user asked for.
  * The job calls it from worker threads, hence the locking.
  */
@@ -49,6 +52,8 @@ final class ProgressRenderer implements MirrorListener, AutoCloseable {
     private int drawn;
     private long lastDraw;
     private ScheduledExecutorService ticker;
+    /** In lines mode, a line every few seconds for a step still running, as in Maven's and Ant's logs. */
+    private final MirrorListener progressLines;
 
     /**
      * @param dryRun print the plan on {@code out}
@@ -64,6 +69,8 @@ final class ProgressRenderer implements MirrorListener, AutoCloseable {
         this.width = Math.max(width, 20);
         this.started = clock.getAsLong();
         this.lastDraw = started - REDRAW_NANOS;
+        this.progressLines = mode == Mode.LINES
+                ? new ProgressLines(err::println, clock, ProgressLines.INTERVAL_NANOS) : MirrorListener.NONE;
     }
 
     /** Keeps the bar's clock moving while a long step reports nothing (bar mode only). */
@@ -103,15 +110,18 @@ final class ProgressRenderer implements MirrorListener, AutoCloseable {
             }
             draw(false);
         } else if (event instanceof MirrorEvent.StepStarted s) {
+            progressLines.on(s);
             running.put(key(s.step(), s.name()), new Running(s.step(), s.name(), s.totalBytes()));
             draw(false);
         } else if (event instanceof MirrorEvent.StepProgress p) {
+            progressLines.on(p);
             Running r = running.get(key(p.step(), p.name()));
             if (r != null) {
                 r.done = p.doneBytes();
             }
             draw(false);
         } else if (event instanceof MirrorEvent.StepFinished f) {
+            progressLines.on(f);
             stepFinished(f);
         } else if (event instanceof MirrorEvent.Finished f) {
             summary = f.summary();

@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorPrune;

@@ -31,6 +31,7 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
             UpdateRepositoryCommand.class,
             VerifyCommand.class,
             PruneCommand.class,
+            SyncCommand.class,
             DemoCommand.class,
             RdiffCommand.class,
             DiffCommand.class,
@@ -85,6 +86,15 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
         ErrorReporter reporter = new ErrorReporter(io.err());
         cl.setParameterExceptionHandler(reporter);
         cl.setExecutionExceptionHandler(reporter);
+        // picocli hands only Exceptions to the handler; an Error would end in a raw stack trace.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                return reporter.handleOutOfMemory(e, parseResult);
+            }
+        });
         return cl;
     }
 

@@ -222,11 +222,8 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
                     stats = Jobs.runOnFiles(() -> engine.patch(basis.regularFile(), delta.regularFile(), outFile),
                             delta.displayName(), out, basis, delta);
                 } else {
-                    stats = Jobs.run(() -> {
-                        try (SeekableByteChannel channel = basis.channel()) {
-                            return engine.patch(channel, delta.stream(), out.stream());
-                        }
-                    }, delta.displayName(), out, basis, delta);
+                    stats = Jobs.run(() -> patchFromChannel(engine, basis, delta, out), delta.displayName(), out,
+                            basis, delta);
                 }
                 Jobs.commit(out);
             } finally {
@@ -238,6 +235,24 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
             }
         } catch (IOException e) {
             throw closeFailure(e);
+        }
+    }
+
+    /**
+     * Patches through a seekable view of the basis. An I/O error that neither the delta nor the
+     * output had came from the basis (a folder, a FIFO that cannot seek), so it is the basis's.
+     */
+    private static RdiffStats patchFromChannel(RdiffEngine engine, InputSource basis, InputSource delta,
+                                               OutputTarget out) throws IOException {
+        try (SeekableByteChannel channel = basis.channel()) {
+            return engine.patch(channel, delta.stream(), out.stream());
+        } catch (RdiffException e) {
+            throw e;
+        } catch (IOException e) {
+            if (delta.failed() || out.stream().failed()) {
+                throw e;
+            }
+            throw basis.channelFailure(e);
         }
     }
 

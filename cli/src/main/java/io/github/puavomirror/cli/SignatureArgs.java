@@ -50,14 +50,11 @@ final class SignatureArgs {
 
     /** The signature kind {@code -H} and {@code -R} name; an unknown name is a usage error, as in rdiff. */
     SignatureType type() {
-        String h = hash == null ? "blake2" : hash;
-        String r = rollsum == null ? "rabinkarp" : rollsum;
-        if (!h.equals("blake2") && !h.equals("md4")) {
-            throw new ParameterException(mixee.commandLine(), "unknown hash algorithm '" + h + "'");
+        try {
+            return SignatureType.ofAlgorithms(hash == null ? SignatureType.DEFAULT.hashName() : hash,
+                    rollsum == null ? SignatureType.DEFAULT.rollsumName() : rollsum);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
         }
-        if (!r.equals("rabinkarp") && !r.equals("rollsum")) {
-            throw new ParameterException(mixee.commandLine(), "unknown rollsum algorithm '" + r + "'");
-        }
-        return SignatureType.of(h, r);
     }
 }

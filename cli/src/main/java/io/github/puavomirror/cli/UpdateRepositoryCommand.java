@@ -1,5 +1,7 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.job.InvalidParameterException;
+import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorRequest;
@@ -10,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,10 +35,15 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Series: without -p they are found in IMAGE_DIR, one per <prefix>-<arch> of",
-            "<prefix>-<dist>-<YYYY-MM-DD-HHMMSS>-<arch>.img, images by date. -p DIR also",
-            "writes them to DIR/config/images/<dist>.json; -p DIR -n reads the series from",
-            "those files instead. Unlike the old tool, puavo-os is used only when -p is",
-            "given (it defaulted to /puavo-os).",
+            "<prefix>-<dist>-<YYYY-MM-DD-HHMMSS>-<arch>.img, images by date. -p DIR reads",
+            "the series from DIR/config/images/*.json; with --write-config the series",
+            "found in IMAGE_DIR are written there first. puavo-os is used only when -p is",
+            "given (the old tool defaulted to /puavo-os); bin/puavo-update-repository keeps",
+            "the old tool's options (-p DIR writes the config unless -n).",
+            "",
+            "Deprecated, still accepted with a warning: --no-config and --no-files (reading",
+            "is the default), -H/--hash and -R/--rollsum (use --signature-type), --targets",
+            "(use --rdiff-targets).",
             "",
             "Progress goes to stderr; the plan (--dry-run) and the summary to stdout.",
             "Exit status: 0 done, 1 failed (the mirror is left as it was), 2 usage error.",
@@ -55,19 +61,34 @@ public final class UpdateRepositoryCommand implements Callable<Integer> {
     String repository;
 
     @Option(names = {"-p", "--puavo-os"}, paramLabel = "DIR",
-            description = "A puavo-os checkout: write the discovered series to DIR/config/images/<dist>.json.")
+            description = "A puavo-os checkout: publish the series of DIR/config/images/*.json.")
     Path puavoOs;
 
-    @Option(names = {"-n", "--no-config", "--no-files"},
-            description = "With -p: take the series from DIR/config/images/*.json as they are.")
-    boolean noConfig;
+    @Option(names = "--write-config",
+            description = "With -p: first write the series found in IMAGE_DIR to DIR/config/images/<dist>.json.")
+    boolean writeConfig;
+
+    @Option(names = {"--no-config", "--no-files"}, hidden = true)
+    boolean deprecatedNoConfig;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Files read and rdiffs built at once; default: the number of CPUs.")
+            description = "Files read and rdiffs built at once; default: the number of CPUs. Fewer rdiffs run"
+                    + " at once when their source indexes would not fit in 80% of the heap.")
     Integer jobs;
 
     @Mixin
     EngineOption engineOption;
+
+    @Option(names = "--signature-type", paramLabel = "TYPE",
+            description = "rdiff signature: blake2-rabinkarp (default, rdiff 2.3), blake2-rollsum, md4-rabinkarp"
+                    + " or md4-rollsum.")
+    String signatureType = SignatureType.DEFAULT.label();
+
+    @Option(names = {"-H", "--hash"}, hidden = true)
+    String deprecatedHash;
+
+    @Option(names = {"-R", "--rollsum"}, hidden = true)
+    String deprecatedRollsum;
 
     @Option(names = "--block-size", paramLabel = "BYTES",
             description = "rdiff signature block size; default 128 (puavo-os bookworm), 0 for librsync's choice.")
@@ -77,17 +98,13 @@ public final class UpdateRepositoryCommand implements Callable<Integer> {
             description = "rdiff strong sum length; default 0 (the longest), -1 for the shortest safe one.")
     int sumSize = SignatureOptions.PUAVO_BOOKWORM.strongLength();
 
-    @Option(names = {"-H", "--hash"}, paramLabel = "ALG", description = "rdiff strong hash: blake2 (default), md4.")
-    String hash = "blake2";
-
-    @Option(names = {"-R", "--rollsum"}, paramLabel = "ALG",
-            description = "rdiff rolling sum: rabinkarp (default), rollsum.")
-    String rollsum = "rabinkarp";
-
-    @Option(names = "--targets", paramLabel = "N",
+    @Option(names = "--rdiff-targets", paramLabel = "N",
             description = "How many of the newest images of a series get rdiffs; default "
                     + MirrorRequest.DEFAULT_RDIFF_TARGETS + ".")
     int targets = MirrorRequest.DEFAULT_RDIFF_TARGETS;
+
+    @Option(names = "--targets", hidden = true)
+    Integer deprecatedTargets;
 
     @Option(names = "--keep", paramLabel = "N", description = "Publish only the newest N images of each series; "
             + "default 0, all.")
@@ -97,7 +114,7 @@ public final class UpdateRepositoryCommand implements Callable<Integer> {
             description = "Do not apply each new rdiff to its source and compare the result before publishing.")
     boolean noVerifyRdiffs;
 
-    @Option(names = "--dry-run", description = "Print what would be built; change nothing.")
+    @Option(names = {"-n", "--dry-run"}, description = "Print what would be built; change nothing.")
     boolean dryRun;
 
     @Mixin
@@ -130,39 +147,53 @@ public final class UpdateRepositoryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The job's request; impossible values are usage errors before anything runs. */
+    /** The job's request, checked by the core: a wrong parameter is a usage error before anything runs. */
     MirrorRequest request() {
-        if (noConfig && puavoOs == null) {
-            throw usage("-n/--no-config needs -p DIR: the series come from DIR/config/images/*.json");
-        }
-        SignatureType type = SignatureType.of(hash, rollsum);
-        if (type == null) {
-            throw usage(SignatureType.of(hash, "rabinkarp") == null ? "unknown hash algorithm '" + hash + "'"
-                    : "unknown rollsum algorithm '" + rollsum + "'");
-        }
-        MirrorRequest.Builder b = MirrorRequest.builder(imageDir)
-                .mirrorDirectory(mirrorDir)
-                .repositoryUrl(repository)
-                .signature(new SignatureOptions(type, blockSize, sumSize))
-                .engine(engineOption.name())
-                .rdiffTargets(targets)
-                .keep(keep)
-                .verifyRdiffs(!noVerifyRdiffs)
-                .dryRun(dryRun);
-        if (puavoOs != null) {
-            b.puavoOsDirectory(puavoOs, !noConfig);
-        }
-        if (jobs != null) {
-            b.jobs(jobs);
-        }
         try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            MirrorRequest request = MirrorRequest.builder(imageDir)
+                    .mirrorDirectory(mirrorDir)
+                    .repositoryUrl(repository)
+                    .puavoOsDirectory(puavoOs)
+                    .writeConfig(writeConfig)
+                    .signature(new SignatureOptions(signatureType(), blockSize, sumSize))
+                    .engine(engineOption.name())
+                    .rdiffTargets(rdiffTargets())
+                    .keep(keep)
+                    .verifyRdiffs(!noVerifyRdiffs)
+                    .dryRun(dryRun)
+                    .jobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
+                    .build();
+            request.check();
+            if (deprecatedNoConfig) {
+                CliNames.deprecated(parent.io().err(), "--no-config", "reading the series of -p DIR is the default;"
+                        + " --write-config writes them");
+            }
+            return request;
+        } catch (MirrorException e) {
+            throw CliNames.usage(spec, e);
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    /** {@code --signature-type}, with what the deprecated {@code -H} and {@code -R} say instead. */
+    private SignatureType signatureType() throws MirrorException {
+        SignatureType type = MirrorRequest.signatureType(signatureType);
+        if (deprecatedHash == null && deprecatedRollsum == null) {
+            return type;
+        }
+        CliNames.deprecated(parent.io().err(), "-H/--hash and -R/--rollsum", "use --signature-type <hash>-<rollsum>");
+        try {
+            return SignatureType.ofAlgorithms(deprecatedHash != null ? deprecatedHash : type.hashName(),
+                    deprecatedRollsum != null ? deprecatedRollsum : type.rollsumName());
+        } catch (IllegalArgumentException e) {
+            throw MirrorException.usage(InvalidParameterException.of(JobParameter.SIGNATURE_TYPE, e.getMessage()));
+        }
+    }
+
+    private int rdiffTargets() {
+        if (deprecatedTargets == null) {
+            return targets;
+        }
+        CliNames.deprecated(parent.io().err(), "--targets", "use --rdiff-targets");
+        return deprecatedTargets;
     }
 }

@@ -1,5 +1,8 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.http.ServedMirror;
+import io.github.puavomirror.mirror.http.ServedVerify;
+import io.github.puavomirror.mirror.http.ServedVerifyRequest;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorVerify;
 import io.github.puavomirror.mirror.job.VerifyReport;
@@ -23,6 +26,10 @@ import java.util.concurrent.Callable;
             "Check that every file the metas and CKSUMS of MIRROR_DIR list is there",
             "with the size and checksums they give, and that every rdiff's source is",
             "an image of its series.",
+            "Given a URL, check the mirror served there as its clients see it: metas",
+            "parse, every listed file is there with its size (HEAD) and answers range",
+            "requests, metas and CKSUMS agree; --deep downloads files and checks their",
+            "size and SHA-256 (it does not apply rdiffs on a URL).",
         },
         sortOptions = false,
         footer = {
@@ -38,8 +45,15 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--deep", description = "Also apply every rdiff to its source and compare with its target.")
+    @Option(names = "--deep", description = "Also apply every rdiff to its source and compare with its target;"
+            + " on a URL, download every file and check its size and SHA-256.")
     boolean deep;
+
+    @Option(names = "--sample", paramLabel = "N", description = "On a URL with --deep: download only N files, chosen at random.")
+    int sample;
+
+    @Option(names = "--ca-certificate", paramLabel = "FILE", description = "On a URL: also trust the CAs of this PEM file.")
+    Path caCertificate;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files read at once; default: the number of CPUs.")
     int jobs = Runtime.getRuntime().availableProcessors();
@@ -53,19 +67,30 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "MIRROR_DIR", description = "The published mirror.")
-    Path mirrorDir;
+    @Parameters(index = "0", paramLabel = "MIRROR_DIR", description = "The published mirror: its folder, or its URL.")
+    String mirror;
 
     @Override
     public Integer call() throws CliFailure {
-        if (jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "jobs must be at least 1, got " + jobs);
+        boolean served = ServedMirror.isUrl(mirror);
+        if (!served && (sample != 0 || caCertificate != null)) {
+            throw new ParameterException(spec.commandLine(), "--sample and --ca-certificate apply to a URL only");
         }
-        VerifyRequest request = new VerifyRequest(mirrorDir, deep, engineOption.name(), jobs);
+        VerifyRequest request = served ? null : new VerifyRequest(Path.of(mirror), deep, engineOption.name(), jobs);
+        try {
+            if (request != null) {
+                request.check();
+            } else if (jobs < 1) {
+                throw new ParameterException(spec.commandLine(), "--jobs: must be at least 1, got " + jobs);
+            }
+        } catch (MirrorException e) {
+            throw CliNames.usage(spec, e);
+        }
         CliIo io = parent.io();
         VerifyReport report;
         try (ProgressRenderer renderer = progress.renderer(io, false)) {
-            report = MirrorVerify.run(request, renderer);
+            report = served ? ServedVerify.run(new ServedVerifyRequest(mirror, deep, sample, caCertificate, jobs), renderer)
+                    : MirrorVerify.run(request, renderer);
         } catch (MirrorException e) {
             throw CliFailure.of(e);
         }

@@ -20,11 +20,11 @@ class ErrorReportingTest {
         Path missing = dir.resolve("missing");
         RdiffBinary.Result r = Cli.run("rdiff", "delta", missing.toString());
         assertThat(r.exit()).isEqualTo(100);
-        assertThat(r.err()).isEqualTo("puavo-mirror: " + missing + ": error opening for read: No such file or directory\n");
+        assertThat(r.err()).isEqualTo("puavo-mirror: Error opening \"" + missing + "\" for read: No such file or directory\n");
 
         RdiffBinary.Result d = Cli.run("diff", missing.toString(), missing.toString());
         assertThat(d.exit()).isEqualTo(1);
-        assertThat(d.err()).isEqualTo("puavo-mirror: " + missing + ": error opening for read: No such file or directory\n");
+        assertThat(d.err()).isEqualTo("puavo-mirror: Error opening \"" + missing + "\" for read: No such file or directory\n");
     }
 
     @Test
@@ -42,7 +42,7 @@ class ErrorReportingTest {
         Path missing = dir.resolve("missing");
         RdiffBinary.Result top = Cli.run("--debug", "diff", missing.toString(), missing.toString());
         assertThat(top.exit()).isEqualTo(1);
-        assertThat(top.err()).startsWith("puavo-mirror: " + missing + ": ").contains("\tat ");
+        assertThat(top.err()).startsWith("puavo-mirror: Error opening \"" + missing + "\"").contains("\tat ");
         RdiffBinary.Result sub = Cli.run("rdiff", "--debug", "signature", missing.toString());
         assertThat(sub.exit()).isEqualTo(100);
         assertThat(sub.err()).contains("\tat ");

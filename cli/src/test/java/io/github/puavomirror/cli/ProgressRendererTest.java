@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.MirrorSummary;
@@ -30,6 +31,20 @@ class ProgressRendererTest {
 
     private String err() {
         return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void linesModeShowsALongRdiffMovingEveryFewSeconds() {
+        ProgressRenderer r = renderer(ProgressRenderer.Mode.LINES, false, 80);
+        r.on(new MirrorEvent.StepStarted(Step.RDIFF, RDIFF, 8L << 30));
+        now += 3000 * MS;
+        r.on(new MirrorEvent.StepProgress(Step.RDIFF, RDIFF, 4L << 30, 8L << 30));
+        now += 3000 * MS;
+        r.on(new MirrorEvent.StepProgress(Step.RDIFF, RDIFF, 5L << 30, 8L << 30));
+        now += 1000 * MS;
+        r.on(new MirrorEvent.StepProgress(Step.RDIFF, RDIFF, 6L << 30, 8L << 30));
+        r.close();
+        assertThat(err()).isEqualTo("rdiff " + RDIFF + ": 5.0 GiB of 8.0 GiB (62%)\n");
     }
 
     @Test

@@ -222,7 +222,7 @@ class RdiffCompatibilityTest {
 
         RdiffBinary.Result refused = Cli.run("rdiff", "signature", oldFile.toString(), existing.toString());
         assertThat(refused.exit()).isEqualTo(expected.exit());
-        assertThat(refused.err()).isEqualTo("puavo-mirror: " + existing + ": File exists, aborting! (use -f to overwrite)\n");
+        assertThat(refused.err()).isEqualTo("puavo-mirror: File exists \"" + existing + "\", aborting! (use -f to overwrite)\n");
         assertThat(Files.readAllBytes(existing)).containsExactly(1, 2, 3);
         assertThat(Cli.run("diff", oldFile.toString(), newFile.toString(), existing.toString()).exit()).isEqualTo(1);
         assertThat(Files.readAllBytes(existing)).containsExactly(1, 2, 3);

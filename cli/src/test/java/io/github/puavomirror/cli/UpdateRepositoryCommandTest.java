@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.mirror.Sizes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +38,25 @@ class UpdateRepositoryCommandTest {
         all[1] = "--engine=java";
         System.arraycopy(args, 0, all, 2, args.length);
         return Cli.run(all);
+    }
+
+    /** The published files' sha256 by path, state folder left out. */
+    private static Map<String, String> published(Path mirror) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(mirror)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                String rel = mirror.relativize(p).toString();
+                if (!rel.startsWith(".puavo-mirror")) {
+                    try {
+                        out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(Files.readAllBytes(p))));
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static String out(RdiffBinary.Result r) {
@@ -90,7 +116,8 @@ class UpdateRepositoryCommandTest {
     @Test
     void puavoOsConfigIsWrittenThenUsedAsItIs() throws IOException {
         Path puavoOs = dir.resolve("puavo-os");
-        RdiffBinary.Result write = run("-p", puavoOs.toString(), "--progress=none", images.toString());
+        RdiffBinary.Result write = run("-p", puavoOs.toString(), "--write-config", "--progress=none",
+                images.toString());
         assertThat(write.exit()).as(write.err()).isZero();
         Path config = puavoOs.resolve("config/images/bookworm.json");
         assertThat(Files.readString(config)).contains(TinySeries.SERIES, TinySeries.name(3));
@@ -98,7 +125,7 @@ class UpdateRepositoryCommandTest {
         // Two images only, taken as written: the mirror shrinks to them, whose rdiffs are there already.
         Files.writeString(config, "{\"" + TinySeries.SERIES + "\": [\"" + TinySeries.name(1) + "\", \""
                 + TinySeries.name(2) + "\"]}");
-        RdiffBinary.Result asIs = run("-p", puavoOs.toString(), "--no-files", "--progress=none", images.toString());
+        RdiffBinary.Result asIs = run("-p", puavoOs.toString(), "--progress=none", images.toString());
         assertThat(asIs.exit()).as(asIs.err()).isZero();
         assertThat(out(asIs)).contains("images:  2 in 1 series", "rdiffs:  0 built / 2 total");
         assertThat(asIs.err()).isEmpty();
@@ -108,7 +135,7 @@ class UpdateRepositoryCommandTest {
     void malformedConfigFailsWithOneLineNamingIt() throws IOException {
         Path config = Files.createDirectories(dir.resolve("puavo-os/config/images")).resolve("bookworm.json");
         Files.writeString(config, "{\"" + TinySeries.SERIES + "\": [");
-        RdiffBinary.Result r = run("-p", dir.resolve("puavo-os").toString(), "-n", images.toString());
+        RdiffBinary.Result r = run("-p", dir.resolve("puavo-os").toString(), images.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("puavo-mirror: " + config + ": invalid JSON").doesNotContain("\tat ");
         assertThat(r.err().lines()).hasSize(1);
@@ -131,13 +158,16 @@ class UpdateRepositoryCommandTest {
     void badRequestsAreUsageErrors() {
         RdiffBinary.Result url = run("-r", "https://bad host", images.toString());
         assertThat(url.exit()).isEqualTo(2);
-        assertThat(url.err()).isEqualTo("puavo-mirror: invalid repository URL \"https://bad host\": contains whitespace\n");
+        assertThat(url.err()).isEqualTo("puavo-mirror: --repository: invalid repository URL \"https://bad host\":"
+                + " contains whitespace (try 'puavo-mirror update-repository --help')\n");
 
         for (String[] args : new String[][] {
-            {"--bogus", images.toString()}, {}, {images.toString(), "b", "c"}, {"-n", images.toString()},
-            {"-j", "0", images.toString()}, {"--keep", "-1", images.toString()}, {"--targets", "0", images.toString()},
-            {"--progress=sometimes", images.toString()}, {"-H", "sha1", images.toString()},
-            {"-R", "adler", images.toString()}, {"--engine=fast", images.toString()},
+            {"--bogus", images.toString()}, {}, {images.toString(), "b", "c"},
+            {"--write-config", images.toString()}, {"-j", "0", images.toString()},
+            {"--keep", "-1", images.toString()}, {"--rdiff-targets", "0", images.toString()},
+            {"--progress=sometimes", images.toString()}, {"--signature-type", "sha1-rabinkarp", images.toString()},
+            {"--block-size", "-1", images.toString()}, {"--sum-size", "33", images.toString()},
+            {"--engine=fast", images.toString()},
         }) {
             RdiffBinary.Result r = run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
@@ -146,6 +176,11 @@ class UpdateRepositoryCommandTest {
             assertThat(r.err().lines()).hasSize(1);
         }
         assertThat(run("--bogus", images.toString()).err()).startsWith("puavo-mirror: unknown option: --bogus");
+        assertThat(run("-j", "0", images.toString()).err()).startsWith("puavo-mirror: --jobs: must be at least 1, got 0");
+        assertThat(run("--write-config", images.toString()).err())
+                .startsWith("puavo-mirror: --write-config needs --puavo-os: ");
+        assertThat(run("--signature-type", "md5-x", images.toString()).err())
+                .startsWith("puavo-mirror: --signature-type: unknown signature type 'md5-x' (expected blake2-rabinkarp,");
         assertThat(images.resolve("mirror")).doesNotExist();
     }
 
@@ -153,7 +188,47 @@ class UpdateRepositoryCommandTest {
     void helpShowsTheOldToolsOptions() {
         RdiffBinary.Result r = Cli.run("update-repository", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(out(r)).contains("-r, --repository=URL", "-p, --puavo-os=DIR", "-n, --no-files, --no-config",
-                "IMAGE_DIR", "MIRROR_DIR", "--dry-run", "--progress=WHEN", "/puavo-os");
+        assertThat(out(r)).contains("-r, --repository=URL", "-p, --puavo-os=DIR", "--write-config",
+                "-n, --dry-run", "--signature-type=TYPE", "--rdiff-targets=N",
+                "IMAGE_DIR", "MIRROR_DIR", "--progress=WHEN", "/puavo-os");
+    }
+
+    @Test
+    void dashNIsADryRun() {
+        RdiffBinary.Result r = run("-n", images.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(out(r)).endsWith("dry run: nothing was changed\n");
+        assertThat(images.resolve("mirror")).doesNotExist();
+    }
+
+    @Test
+    void oldSpellingsStillWorkWithAWarning() throws IOException {
+        Path puavoOs = dir.resolve("puavo-os");
+        assertThat(run("-p", puavoOs.toString(), "--write-config", "--progress=none", images.toString()).exit()).isZero();
+        Path mirror = images.resolve("mirror");
+        Map<String, String> before = published(mirror);
+
+        RdiffBinary.Result noFiles = run("-p", puavoOs.toString(), "--no-files", "--progress=none", images.toString());
+        assertThat(noFiles.exit()).as(noFiles.err()).isZero();
+        assertThat(noFiles.err()).isEqualTo("puavo-mirror: warning: --no-config is deprecated: reading the series of"
+                + " -p DIR is the default; --write-config writes them\n");
+        assertThat(out(noFiles)).contains("rdiffs:  0 built / 9 total");
+
+        // -H/-R and --targets mean what --signature-type and --rdiff-targets mean: the same mirror, nothing rebuilt.
+        RdiffBinary.Result old = run("-H", "blake2", "-R", "rabinkarp", "--targets", "3", "--progress=none",
+                images.toString());
+        assertThat(old.exit()).as(old.err()).isZero();
+        assertThat(old.err().lines()).containsExactly(
+                "puavo-mirror: warning: -H/--hash and -R/--rollsum is deprecated: use --signature-type <hash>-<rollsum>",
+                "puavo-mirror: warning: --targets is deprecated: use --rdiff-targets");
+        assertThat(out(old)).contains("rdiffs:  0 built / 9 total");
+        assertThat(published(mirror)).isEqualTo(before);
+
+        // A different hash through the old option rebuilds every rdiff with it.
+        RdiffBinary.Result md4 = run("-H", "md4", "--progress=none", images.toString());
+        assertThat(md4.exit()).as(md4.err()).isZero();
+        assertThat(out(md4)).contains("rdiffs:  9 built / 9 total");
+        RdiffBinary.Result same = run("--signature-type", "md4-rabinkarp", "--progress=none", images.toString());
+        assertThat(out(same)).contains("rdiffs:  0 built / 9 total");
     }
 }

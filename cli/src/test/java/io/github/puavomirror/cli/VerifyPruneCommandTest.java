@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** verify and prune over a mirror update-repository made. */
 class VerifyPruneCommandTest {
+    /** An rdiff name as the mirror publishes them, which no meta lists. */
+    private static final String STRAY = "puavo-os-old-bookworm-2023-01-01-120000--2023-01-02-120000-amd64.rdiff";
+
     @TempDir
     Path dir;
 
@@ -50,13 +53,13 @@ class VerifyPruneCommandTest {
             rdiff = files.sorted().findFirst().orElseThrow();
         }
         Files.write(rdiff, new byte[] {0}, StandardOpenOption.APPEND);
-        Files.writeString(mirror.resolve("rdiffs/stray.rdiff"), "x");
+        Files.writeString(mirror.resolve("rdiffs/" + STRAY), "x");
         RdiffBinary.Result r = Cli.run("verify", "--progress=none", mirror.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = out(r).lines().toList();
         assertThat(lines).filteredOn(l -> l.startsWith(rdiff + ": size is ")).hasSizeGreaterThanOrEqualTo(1);
         assertThat(lines.get(lines.size() - 1)).matches("\\d+ problems?: .*, 1 warning");
-        assertThat(r.err()).isEqualTo("puavo-mirror: warning: " + mirror.resolve("rdiffs/stray.rdiff")
+        assertThat(r.err()).isEqualTo("puavo-mirror: warning: " + mirror.resolve("rdiffs/" + STRAY)
                 + ": published, but no meta lists it (prune removes it)\n");
     }
 
@@ -71,10 +74,10 @@ class VerifyPruneCommandTest {
 
     @Test
     void pruneListsThenRemovesUnlistedFiles() throws IOException {
-        Path stray = Files.writeString(mirror.resolve("rdiffs/stray.rdiff"), "x".repeat(2048));
+        Path stray = Files.writeString(mirror.resolve("rdiffs/" + STRAY), "x".repeat(2048));
         RdiffBinary.Result dry = Cli.run("prune", "--dry-run", mirror.toString());
         assertThat(dry.exit()).as(dry.err()).isZero();
-        assertThat(out(dry)).isEqualTo("would remove rdiffs/stray.rdiff  2.0 KiB  (rdiff listed in no meta)\n"
+        assertThat(out(dry)).isEqualTo("would remove rdiffs/" + STRAY + "  2.0 KiB  (rdiff listed in no meta)\n"
                 + "would remove 1 file, 2.0 KiB in all\n");
         assertThat(stray).exists();
 

@@ -1,20 +1,38 @@
 package io.github.puavomirror.maven;
 
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorEvent;
+import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.ProgressLines;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import org.apache.maven.plugin.logging.Log;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Renders the core's events in Maven's log in coarse steps: one line per finished step, the plan,
- * notes and warnings. Progress goes to debug only; a build log is no terminal to redraw.
+ * notes and warnings, and (unless progress is {@code none}) a line every few seconds for a long
+ * step; a build log is no terminal to redraw, so {@code bar} means lines here.
  */
 final class LogListener implements MirrorListener {
     private final Log log;
+    private final MirrorListener progress;
 
-    LogListener(Log log) {
+    /**
+     * @param progress the {@code progress} parameter's mode
+     * @param clock    nanosecond clock for the progress lines ({@link System#nanoTime()} outside tests)
+     */
+    LogListener(Log log, ProgressMode progress, LongSupplier clock) {
         this.log = log;
+        this.progress = progress == ProgressMode.NONE ? NONE
+                : new ProgressLines(log::info, clock, ProgressLines.INTERVAL_NANOS);
+    }
+
+    /** The listener for a goal's {@code progress} parameter. */
+    static LogListener of(Log log, String progress) throws MirrorException {
+        return new LogListener(log, ProgressMode.parse(progress), System::nanoTime);
     }
 
     @Override
@@ -23,6 +41,7 @@ final class LogListener implements MirrorListener {
         synchronized (this) {
             render(event);
         }
+        progress.on(event);
     }
 
     private void render(MirrorEvent event) {
@@ -33,39 +52,15 @@ final class LogListener implements MirrorListener {
         } else if (event instanceof MirrorEvent.Planned p) {
             log.info(String.format(Locale.ROOT, "Plan: %d series, %d images, %d rdiffs to build, %d up to date%s",
                     p.series(), p.images(), p.rdiffsToBuild(), p.rdiffsUpToDate(),
-                    p.bytesToRead() > 0 ? " (" + bytes(p.bytesToRead()) + " to read)" : ""));
+                    p.bytesToRead() > 0 ? " (" + Sizes.bytes(p.bytesToRead()) + " to read)" : ""));
         } else if (event instanceof MirrorEvent.StepFinished f) {
-            log.info(String.format(Locale.ROOT, "%-8s %s (%s, %s)", f.step().label(), f.name(), bytes(f.bytes()),
-                    seconds(f.nanos())));
+            log.info(String.format(Locale.ROOT, "%-8s %s (%s, %s)", f.step().label(), f.name(),
+                    Sizes.bytes(f.bytes()), Sizes.duration(f.nanos())));
         } else if (event instanceof MirrorEvent.StepStarted s) {
             if (log.isDebugEnabled()) {
-                log.debug(s.step().label() + " " + s.name() + " started (" + bytes(s.totalBytes()) + ")");
-            }
-        } else if (event instanceof MirrorEvent.StepProgress p) {
-            if (log.isDebugEnabled()) {
-                log.debug(p.step().label() + " " + p.name() + " " + bytes(p.doneBytes()) + " of "
-                        + bytes(p.totalBytes()));
+                log.debug(s.step().label() + " " + s.name() + " started (" + Sizes.bytes(s.totalBytes()) + ")");
             }
         }
         // Finished is left to the goal, which logs the summary it returns.
-    }
-
-    /** Sizes in binary units with one decimal, as people read them in a log. */
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-    }
-
-    static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 }

@@ -1,19 +1,18 @@
 package io.github.puavomirror.maven;
 
-import io.github.puavomirror.mirror.ImageSeries;
-import io.github.puavomirror.mirror.RepositoryUrl;
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.MirrorSummary;
 import io.github.puavomirror.rdiff.SignatureOptions;
-import io.github.puavomirror.rdiff.SignatureType;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,15 +25,20 @@ import java.util.Locale;
 @Mojo(name = "mirror", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class MirrorMojo extends AbstractPuavoMojo {
 
-    /** The folder with the built {@code .img} files, e.g. puavo-os's {@code /srv/puavo-os-images}. */
-    @Parameter(property = "puavo.imageDirectory", required = true)
-    private File imageDirectory;
-
     /**
      * The URL prefix of the meta {@code urls}: {@code <base>/<image>} and
      * {@code <base>/rdiffs/<rdiff>} (upstream's {@code images_urlbase}). A value without a scheme
      * gets {@code https://}; trailing slashes are dropped. Unset: {@code https://images.amxa.ch}.
      */
+    @Parameter(property = "puavo.repository")
+    private String repository;
+
+    /**
+     * Old spelling of {@code repository}.
+     *
+     * @deprecated use {@code repository} ({@code -Dpuavo.repository})
+     */
+    @Deprecated
     @Parameter(property = "puavo.imagesUrlBase")
     private String imagesUrlBase;
 
@@ -58,6 +62,10 @@ public class MirrorMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.blockSize", defaultValue = "128")
     private int blockSize;
 
+    /** rdiff strong sum length in bytes; 0 for the longest (32 with blake2), -1 for the shortest safe one. */
+    @Parameter(property = "puavo.sumSize", defaultValue = "0")
+    private int sumSize;
+
     /**
      * rdiff signature kind, {@code <strong hash>-<rolling sum>}: {@code blake2-rabinkarp} (rdiff
      * 2.3's default, what bookworm produces), {@code blake2-rollsum} (buster's librsync 2.0),
@@ -74,7 +82,11 @@ public class MirrorMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.engine")
     private String engine;
 
-    /** Images checksummed and rdiffs built at once. Unset: the number of processors. */
+    /**
+     * Images checksummed and rdiffs built at once at most. Unset: the number of processors. Fewer
+     * rdiffs run at once when their source indexes would not fit in 80 % of Maven's heap (give it
+     * more with {@code MAVEN_OPTS=-Xmx...}).
+     */
     @Parameter(property = "puavo.jobs")
     private Integer jobs;
 
@@ -99,82 +111,61 @@ public class MirrorMojo extends AbstractPuavoMojo {
     @Parameter(property = "puavo.keep", defaultValue = "0")
     private int keep;
 
+    /** Log the plan and what would be built; change nothing. */
+    @Parameter(property = "puavo.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /** {@code auto}, {@code lines} or {@code bar} (a line every few seconds for a long step), or {@code none}. */
+    @Parameter(property = "puavo.progress", defaultValue = "auto")
+    private String progress;
+
+    /** Skips this goal only ({@code skip} skips them all). */
+    @Parameter(property = "puavo.mirror.skip", defaultValue = "false")
+    private boolean skipMirror;
+
     @Override
     String goal() {
         return "mirror";
     }
 
     @Override
-    void run() throws MojoFailureException, MirrorException {
-        if (!imageDirectory.isDirectory()) {
-            throw new MojoFailureException("imageDirectory " + imageDirectory + (imageDirectory.exists()
-                    ? " is not a folder" : " does not exist") + ": set <imageDirectory> (or -Dpuavo.imageDirectory)"
-                    + " to the folder that holds the .img files");
-        }
-        if (imagesUrlBase != null) {
-            try {
-                RepositoryUrl.parse(imagesUrlBase);
-            } catch (IllegalArgumentException e) {
-                // The core says "repository URL"; name the parameter the user actually set.
-                throw new MojoFailureException("imagesUrlBase: " + e.getMessage()
-                        + " (expected e.g. https://cdn.example.org)", e);
-            }
-        }
-        List<ImageSeries> configured = SeriesConverter.convert(series);
-        if (!configured.isEmpty() && puavoOsDirectory != null) {
-            throw new MojoFailureException("<series> and <puavoOsDirectory> both name the series to publish:"
-                    + " configure only one of them");
-        }
-        if (writeConfig && puavoOsDirectory == null) {
-            throw new MojoFailureException("writeConfig needs <puavoOsDirectory> (or -Dpuavo.puavoOsDirectory):"
-                    + " the puavo-os checkout whose config/images/ receives the series");
-        }
-        MirrorRequest.Builder b = MirrorRequest.builder(imageDirectory.toPath())
-                .mirrorDirectory(mirrorDirectory.toPath())
-                .repositoryUrl(imagesUrlBase)
-                .series(configured)
-                .rdiffTargets(rdiffTargets)
-                .keep(keep)
-                .signature(new SignatureOptions(signatureType(signatureType), blockSize, 0))
-                .engine(engine)
-                .verifyRdiffs(verifyRdiffs);
-        if (puavoOsDirectory != null) {
-            b.puavoOsDirectory(puavoOsDirectory.toPath(), writeConfig);
-        }
-        if (jobs != null) {
-            b.jobs(jobs);
-        }
-        MirrorRequest request;
-        try {
-            request = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("puavo:mirror configuration: " + e.getMessage(), e);
-        }
-        MirrorSummary summary = MirrorJob.run(request, new LogListener(getLog()));
-        getLog().info(describe(summary));
+    boolean skipGoal() {
+        return skipMirror;
     }
 
-    /** Parses {@code <hash>-<rollsum>}, e.g. {@code blake2-rabinkarp}. */
-    static SignatureType signatureType(String value) throws MojoFailureException {
-        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        int dash = v.indexOf('-');
-        SignatureType t = dash < 0 ? null : SignatureType.of(v.substring(0, dash), v.substring(dash + 1));
-        if (t == null) {
-            throw new MojoFailureException("unknown signatureType '" + value + "': use blake2-rabinkarp,"
-                    + " blake2-rollsum, md4-rabinkarp or md4-rollsum");
+    @Override
+    void run() throws MojoFailureException, MirrorException {
+        if (imagesUrlBase != null) {
+            getLog().warn("<imagesUrlBase> (-Dpuavo.imagesUrlBase) is deprecated: use <repository>"
+                    + " (-Dpuavo.repository)");
         }
-        return t;
+        MirrorRequest request = MirrorRequest.builder(path(imageDirectory))
+                .mirrorDirectory(mirror())
+                .repositoryUrl(repository != null ? repository : imagesUrlBase)
+                .series(SeriesConverter.convert(series))
+                .puavoOsDirectory(path(puavoOsDirectory))
+                .writeConfig(writeConfig)
+                .rdiffTargets(rdiffTargets)
+                .keep(keep)
+                .signature(new SignatureOptions(MirrorRequest.signatureType(signatureType), blockSize, sumSize))
+                .engine(engine)
+                .jobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
+                .verifyRdiffs(verifyRdiffs)
+                .dryRun(dryRun)
+                .build();
+        MirrorSummary summary = MirrorJob.run(request, LogListener.of(getLog(), progress));
+        getLog().info(describe(request.mirrorDirectory(), summary));
     }
 
     /** The closing line: what the mirror now lists and what this run did. */
-    String describe(MirrorSummary s) {
+    static String describe(Path mirror, MirrorSummary s) {
         String listing = String.format(Locale.ROOT, "%d series, %d images (%s), %d rdiffs (%s)", s.series(),
-                s.images(), LogListener.bytes(s.imageBytes()), s.rdiffs(), LogListener.bytes(s.rdiffBytes()));
+                s.images(), Sizes.bytes(s.imageBytes()), s.rdiffs(), Sizes.bytes(s.rdiffBytes()));
         if (s.upToDate()) {
-            return "Mirror " + mirrorDirectory + " is up to date: " + listing;
+            return "Mirror " + mirror + " is up to date: " + listing;
         }
         return String.format(Locale.ROOT, "Mirror %s: %s; built %d rdiffs, wrote %d files in %s;"
-                        + " rdiffs save clients %s", mirrorDirectory, listing, s.rdiffsBuilt(), s.filesWritten(),
-                LogListener.seconds(s.nanos()), LogListener.bytes(s.savedBytes()));
+                        + " rdiffs save clients %s", mirror, listing, s.rdiffsBuilt(), s.filesWritten(),
+                Sizes.duration(s.nanos()), Sizes.bytes(s.savedBytes()));
     }
 }

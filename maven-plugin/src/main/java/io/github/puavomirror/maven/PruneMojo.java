@@ -1,11 +1,15 @@
 package io.github.puavomirror.maven;
 
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorPrune;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import io.github.puavomirror.mirror.job.PruneReport;
 import io.github.puavomirror.mirror.job.PruneRequest;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+
+import java.nio.file.Path;
 
 /**
  * Removes what the mirror no longer publishes: images and rdiffs that no meta lists (left behind
@@ -13,12 +17,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * It takes the mirror's lock, so it never removes a file a running {@code puavo:mirror} is
  * writing. Not bound to a phase: removing files is a deliberate step.
  */
-@Mojo(name = "prune", threadSafe = true)
+@Mojo(name = "prune", requiresProject = false, threadSafe = true)
 public class PruneMojo extends AbstractPuavoMojo {
 
     /** List what would be removed, remove nothing. */
     @Parameter(property = "puavo.dryRun", defaultValue = "false")
     private boolean dryRun;
+
+    /** Skips this goal only ({@code skip} skips them all). */
+    @Parameter(property = "puavo.prune.skip", defaultValue = "false")
+    private boolean skipPrune;
 
     @Override
     String goal() {
@@ -26,17 +34,23 @@ public class PruneMojo extends AbstractPuavoMojo {
     }
 
     @Override
+    boolean skipGoal() {
+        return skipPrune;
+    }
+
+    @Override
     void run() throws MirrorException {
-        PruneReport report = MirrorPrune.run(new PruneRequest(mirrorDirectory.toPath(), dryRun),
-                new LogListener(getLog()));
+        Path mirror = mirror();
+        PruneReport report = MirrorPrune.run(new PruneRequest(mirror, dryRun), new LogListener(getLog(),
+                ProgressMode.NONE, System::nanoTime));
         int n = report.removals().size();
-        String files = n + " file" + (n == 1 ? "" : "s") + " (" + LogListener.bytes(report.totalBytes()) + ")";
+        String files = n + " file" + (n == 1 ? "" : "s") + " (" + Sizes.bytes(report.totalBytes()) + ")";
         if (n == 0) {
-            getLog().info("Nothing to prune in " + mirrorDirectory);
+            getLog().info("Nothing to prune in " + mirror);
         } else if (report.dryRun()) {
-            getLog().info("Would remove " + files + " from " + mirrorDirectory + " (dry run: nothing removed)");
+            getLog().info("Would remove " + files + " from " + mirror + " (dry run: nothing removed)");
         } else {
-            getLog().info("Removed " + files + " from " + mirrorDirectory);
+            getLog().info("Removed " + files + " from " + mirror);
         }
     }
 }

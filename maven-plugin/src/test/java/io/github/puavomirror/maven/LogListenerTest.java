@@ -1,8 +1,10 @@
 package io.github.puavomirror.maven;
 
+import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.MirrorSummary;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class LogListenerTest {
     @Test
     void logsCoarseStepsOnly() {
         List<String> lines = new ArrayList<>();
-        LogListener listener = new LogListener(recording(lines));
+        LogListener listener = new LogListener(recording(lines), ProgressMode.AUTO, () -> 0L);
 
         listener.on(new MirrorEvent.Info("engine java: pure-Java"));
         listener.on(new MirrorEvent.Planned(2, 5, 8, 0, 3 * 1024 * 1024));
@@ -47,10 +49,39 @@ class LogListenerTest {
 
     @Test
     void formatsSizes() {
-        assertThat(LogListener.bytes(0)).isEqualTo("0 B");
-        assertThat(LogListener.bytes(1023)).isEqualTo("1023 B");
-        assertThat(LogListener.bytes(1024)).isEqualTo("1.0 KiB");
-        assertThat(LogListener.bytes(1536L * 1024 * 1024)).isEqualTo("1.5 GiB");
-        assertThat(LogListener.bytes(Long.MAX_VALUE)).isEqualTo("8.0 EiB");
+        assertThat(Sizes.bytes(0)).isEqualTo("0 B");
+        assertThat(Sizes.bytes(1023)).isEqualTo("1023 B");
+        assertThat(Sizes.bytes(1024)).isEqualTo("1.0 KiB");
+        assertThat(Sizes.bytes(1536L * 1024 * 1024)).isEqualTo("1.5 GiB");
+        assertThat(Sizes.bytes(Long.MAX_VALUE)).isEqualTo("8.0 EiB");
+    }
+
+    @Test
+    void logsALongStepsProgressEveryFewSeconds() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        LogListener listener = new LogListener(recording(lines), ProgressMode.AUTO, () -> now[0]);
+        long second = 1_000_000_000L;
+
+        listener.on(new MirrorEvent.StepStarted(Step.CHECKSUM, "big.img", 8L << 30));
+        now[0] = 2 * second;
+        listener.on(new MirrorEvent.StepProgress(Step.CHECKSUM, "big.img", 1L << 30, 8L << 30));
+        now[0] = 5 * second;
+        listener.on(new MirrorEvent.StepProgress(Step.CHECKSUM, "big.img", 2L << 30, 8L << 30));
+        now[0] = 7 * second;
+        listener.on(new MirrorEvent.StepProgress(Step.CHECKSUM, "big.img", 3L << 30, 8L << 30));
+        now[0] = 10 * second;
+        listener.on(new MirrorEvent.StepProgress(Step.CHECKSUM, "big.img", 4L << 30, 8L << 30));
+
+        assertThat(lines).containsExactly(
+                "info: checksum big.img: 2.0 GiB of 8.0 GiB (25%)",
+                "info: checksum big.img: 4.0 GiB of 8.0 GiB (50%)");
+
+        List<String> quiet = new ArrayList<>();
+        LogListener none = new LogListener(recording(quiet), ProgressMode.NONE, () -> now[0]);
+        none.on(new MirrorEvent.StepStarted(Step.CHECKSUM, "big.img", 8L << 30));
+        now[0] = 60 * second;
+        none.on(new MirrorEvent.StepProgress(Step.CHECKSUM, "big.img", 4L << 30, 8L << 30));
+        assertThat(quiet).isEmpty();
     }
 }

@@ -8,18 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Replaces files so that readers see either the old or the new content, never a partial one: write a hidden
  * temp file in the target's directory (same filesystem, so the rename is atomic), sync it, rename it over the
- * target. Temp files get the process's default permissions, unlike {@link Files#createTempFile}, which would
- * make published files owner-only.
+ * target. What it writes is published, so it gets {@link #FILE_MODE} whatever the umask.
  */
 public final class AtomicFiles {
 
-    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+    /** Mode of the files a mirror publishes: a web server (another user) must read them. */
+    public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+    /** Mode of the folders a mirror publishes. */
+    public static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    private static final Pattern TEMP_NAME = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
 
     private AtomicFiles() {
     }
@@ -35,9 +45,24 @@ public final class AtomicFiles {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     }
 
-    /** Whether {@code fileName} has the form {@link #tempSibling} gives, so {@code prune} can find leftovers. */
-    public static boolean isTempName(String fileName) {
-        return TEMP_NAME.matcher(fileName).matches();
+    /**
+     * The name a temp file of the form {@link #tempSibling} gives was made for, or empty when
+     * {@code fileName} does not have that form; {@code prune} removes leftovers made for its own names.
+     */
+    public static Optional<String> tempTarget(String fileName) {
+        Matcher m = TEMP_NAME.matcher(fileName);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Sets {@code path}'s mode to exactly {@code mode} (the umask would take bits away at
+     * creation); a file system without POSIX modes is left as it is.
+     */
+    public static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(mode);
+        }
     }
 
     /** Syncs {@code tmp} to disk and renames it atomically over {@code target}. */
@@ -58,6 +83,7 @@ public final class AtomicFiles {
         } while (opened == null);
         try {
             try (FileChannel channel = opened) {
+                setMode(tmp, FILE_MODE);
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -2,12 +2,17 @@ package io.github.puavomirror.mirror;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +78,45 @@ public final class CksumsFile {
                 .map(name -> Entry.of(name, Objects.requireNonNull(checksumsByName.apply(name),
                         () -> "no checksums for " + name)))
                 .toList();
+    }
+
+    /** CKSUMS lines for a meta: each image, then its rdiffs, in meta order. */
+    public static List<Entry> entriesOf(MetaJson.Series series) {
+        List<Entry> out = new ArrayList<>();
+        for (MetaJson.Image image : series.images()) {
+            out.add(new Entry(Long.parseLong(image.cksum()), image.size(), image.filename()));
+            for (MetaJson.Diff d : image.diffs()) {
+                out.add(new Entry(Long.parseLong(d.cksum()), d.size(), d.filename()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Lines for the metas in {@code metaDir} other than {@code ours} (file names), by file name:
+     * the series another job publishes into the same mirror. An unreadable meta is left out and
+     * {@code warnings} told why.
+     */
+    public static List<Entry> otherSeries(Path metaDir, Set<String> ours, Consumer<String> warnings)
+            throws IOException {
+        Map<String, Path> others = new TreeMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(metaDir, "*.json")) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (!ours.contains(name) && !name.startsWith(".") && Files.isRegularFile(p)) {
+                    others.put(name, p);
+                }
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Path p : others.values()) {
+            try {
+                out.addAll(entriesOf(MetaJson.read(p)));
+            } catch (MirrorFormatException | IllegalArgumentException e) {
+                warnings.accept(p + ": left out of CKSUMS: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The file content. */

@@ -29,8 +29,12 @@ public final class ImageName implements Comparable<ImageName> {
      * temp suffixes; 200 keeps all of them under the usual 255-byte NAME_MAX.
      */
     public static final int MAX_BYTES = 200;
+    /** How much longer than its source's name an rdiff name is: {@code --<stamp>}, {@code .rdiff} for {@code .img}. */
+    private static final int RDIFF_EXTRA_BYTES = 21;
 
     private static final Pattern IMAGE = Pattern.compile("\\A(.*?)-(\\d{4}-\\d{2}-\\d{2}-\\d{6})-(.*?)\\.img\\z");
+    /** Upstream's rdiff names: {@code find_rdiff_file}'s format and the rdiff version regex. */
+    private static final Pattern RDIFF = Pattern.compile("\\A(.+?)-(\\d{4}-\\d{2}-\\d{2}-\\d{6})--(\\d{4}-\\d{2}-\\d{2}-\\d{6})-(.+)\\.rdiff\\z");
     /** Upstream {@code get_image_version}; must agree with the stamp. */
     private static final Pattern UPSTREAM_VERSION = Pattern.compile("-(\\d+)-(\\d+)-(\\d+)-(\\d+).*\\.img\\z");
 
@@ -109,6 +113,14 @@ public final class ImageName implements Comparable<ImageName> {
      */
     public static String rdiffName(ImageName source, ImageName target) {
         return source.prefix + "-" + source.stamp + "--" + target.stamp + "-" + source.arch + ".rdiff";
+    }
+
+    /**
+     * Whether {@code fileName} is an rdiff name as {@link #rdiffName} makes them: a safe file name
+     * of the form {@code <prefix>-<stamp>--<stamp>-<arch>.rdiff}. Prune removes only such names.
+     */
+    public static boolean isRdiffName(String fileName) {
+        return Names.fileNameProblem(fileName, MAX_BYTES + RDIFF_EXTRA_BYTES).isEmpty() && RDIFF.matcher(fileName).matches();
     }
 
     /** The meta {@code version} of an rdiff from {@code source}: the source stamp's 14 digits. */

@@ -196,9 +196,27 @@ public final class MetaJson {
         sb.append(']');
     }
 
-    /** Reads a meta file; see {@link #parse(byte[], String)}. */
+    /**
+     * The most a meta file may hold: later runs, verify and prune read it whole. Its images'
+     * puavo-conf make most of it.
+     */
+    public static final int MAX_BYTES = 64 << 20;
+
+    /** Reads a meta file of at most {@link #MAX_BYTES}; see {@link #parse(byte[], String)}. */
     public static Series read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new MirrorFormatException(file + ": " + size + " bytes, more than the " + (MAX_BYTES >> 20)
+                    + " MiB a meta may have");
+        }
         return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /** The bytes a puavo-conf value takes in a meta. */
+    public static long puavoConfLength(JsonNode puavoConf) {
+        StringBuilder sb = new StringBuilder();
+        RubyJson.value(sb, puavoConf);
+        return sb.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Shared rules for names that become file names on the mirror, and quoting for one-line messages. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
@@ -14,7 +14,7 @@ final class Names {
      * Whitespace, backslashes and leading dashes are rejected because the clients handle these names in shell,
      * awk and {@code cksum} output (GNU cksum prefixes names containing {@code \} with a backslash).
      */
-    static Optional<String> fileNameProblem(String name, int maxBytes) {
+    public static Optional<String> fileNameProblem(String name, int maxBytes) {
         if (name.isEmpty()) {
             return Optional.of("is empty");
         }
@@ -57,12 +57,30 @@ final class Names {
     }
 
     /** Quotes a value for an error message so that control characters cannot break the message onto two lines. */
-    static String quote(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+    public static String quote(String value) {
         int shown = Math.min(value.length(), 120);
-        for (int i = 0; i < shown; i++) {
+        StringBuilder sb = new StringBuilder(shown + 5).append('"');
+        escape(value.substring(0, shown), true, sb);
+        if (shown < value.length()) {
+            sb.append("...");
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * {@code text} with control and invisible formatting characters written as {@code \\uXXXX}, as
+     * {@link #quote} does, for lines that show names read from disk (a file name may hold a newline).
+     */
+    public static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        escape(text, false, sb);
+        return sb.toString();
+    }
+
+    private static void escape(String value, boolean quoted, StringBuilder sb) {
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (quoted && (c == '"' || c == '\\')) {
                 sb.append('\\').append(c);
             } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
                     || c == '\u2028' || c == '\u2029') {
@@ -71,9 +89,5 @@ final class Names {
                 sb.append(c);
             }
         }
-        if (shown < value.length()) {
-            sb.append("...");
-        }
-        return sb.append('"').toString();
     }
 }

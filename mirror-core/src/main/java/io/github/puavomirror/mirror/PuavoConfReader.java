@@ -45,8 +45,12 @@ import java.util.Optional;
 public final class PuavoConfReader {
     /** The definitions directory, relative to the image root. */
     public static final String DEFINITIONS_DIR = "usr/share/puavo-conf/definitions";
-    /** Definitions are small JSON files; anything beyond this is treated as a broken image. */
-    public static final int MAX_DEFINITION_BYTES = 16 * 1024 * 1024;
+    /**
+     * The most puavo-conf one image may carry, its definition files together and the merged value
+     * as its meta entry writes it: a limit real images do not come near. It bounds what an image
+     * can make a run hold (the value is kept per image and written into its series' meta).
+     */
+    public static final int MAX_TOTAL_BYTES = 4 << 20;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -89,9 +93,15 @@ public final class PuavoConfReader {
                 .toList();
         ObjectNode merged = MAPPER.createObjectNode();
         Map<String, String> definedIn = new HashMap<>();
+        long total = 0;
         for (DirectoryEntry entry : files) {
             String path = "/" + DEFINITIONS_DIR + "/" + entry.name();
-            ObjectNode definitions = parse(image, path, readDefinition(image, squashfs, entry, path));
+            SquashfsInode file = definitionFile(image, squashfs, entry, path);
+            total += file.size();
+            if (total > MAX_TOTAL_BYTES) {
+                throw tooLarge(image, "its definition files pass it at " + path);
+            }
+            ObjectNode definitions = parse(image, path, read(image, squashfs, file, path));
             for (Map.Entry<String, JsonNode> field : definitions.properties()) {
                 String previous = definedIn.putIfAbsent(field.getKey(), path);
                 if (previous != null) {
@@ -101,10 +111,20 @@ public final class PuavoConfReader {
                 merged.set(field.getKey(), field.getValue());
             }
         }
+        long written = MetaJson.puavoConfLength(merged);
+        if (written > MAX_TOTAL_BYTES) {
+            throw tooLarge(image, "merged, as a meta writes it, it is " + written + " bytes");
+        }
         return new PuavoConfResult(PuavoConfResult.Outcome.READ, merged, Optional.empty());
     }
 
-    private static byte[] readDefinition(Path image, SquashfsImage squashfs, DirectoryEntry entry, String path)
+    private static ImageReadException tooLarge(Path image, String where) {
+        return new ImageReadException(image, "puavo-conf is over the " + (MAX_TOTAL_BYTES >> 20)
+                + " MiB an image may carry (" + where + ")", null);
+    }
+
+    /** The regular file a definition entry names, following a symlink. */
+    private static SquashfsInode definitionFile(Path image, SquashfsImage squashfs, DirectoryEntry entry, String path)
             throws IOException {
         SquashfsInode inode = squashfs.inode(entry);
         if (inode.isSymlink()) {
@@ -116,8 +136,12 @@ public final class PuavoConfReader {
             throw new ImageReadException(image, "puavo-conf definition " + path + " is a "
                     + inode.type().name().toLowerCase(Locale.ROOT) + ", not a regular file", null);
         }
+        return inode;
+    }
+
+    private static byte[] read(Path image, SquashfsImage squashfs, SquashfsInode file, String path) throws IOException {
         try {
-            return squashfs.readFile(inode, MAX_DEFINITION_BYTES);
+            return squashfs.readFile(file, MAX_TOTAL_BYTES);
         } catch (SquashfsException e) {
             throw new ImageReadException(image, "reading " + path + ": " + e.problem(), e);
         }

@@ -146,4 +146,24 @@ class ImageNameTest {
         assertThatThrownBy(() -> ImageName.parse("bad\u0001\"name"))
                 .hasMessage("invalid image name \"bad\\u0001\\\"name\": contains a control character");
     }
+
+    @Test
+    void rdiffNamesAreThoseRdiffNameMakes() {
+        ImageName a = ImageName.parse("puavo-os-amxa-bookworm-2024-05-16-093000-amd64.img");
+        ImageName b = ImageName.parse("puavo-os-amxa-bookworm-2024-06-01-120000-amd64.img");
+        assertThat(ImageName.isRdiffName(ImageName.rdiffName(a, b))).isTrue();
+        assertThat(ImageName.isRdiffName(ImageName.rdiffName(b, a))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stray.rdiff", "README.txt", "x.rdiff",
+        "puavo-os-amxa-bookworm-2024-05-16-093000--2024-06-01-120000-amd64.rdiff.torrent",
+        "puavo-os-amxa-bookworm-2024-05-16-093000-amd64.rdiff",
+        "puavo-os-amxa-bookworm-2024-05-16-093000--2024-06-01-120000-.rdiff",
+        ".puavo-os-amxa-bookworm-2024-05-16-093000--2024-06-01-120000-amd64.rdiff",
+        "puavo os-2024-05-16-093000--2024-06-01-120000-amd64.rdiff",
+        "a/b-2024-05-16-093000--2024-06-01-120000-amd64.rdiff"})
+    void otherNamesAreNotRdiffNames(String name) {
+        assertThat(ImageName.isRdiffName(name)).isFalse();
+    }
 }

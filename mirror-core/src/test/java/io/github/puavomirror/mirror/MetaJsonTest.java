@@ -78,6 +78,18 @@ class MetaJsonTest {
     }
 
     @Test
+    void aMetaOverSixtyFourMibIsRefusedUnread(@TempDir Path dir) throws Exception {
+        Path meta = dir.resolve("puavo-os-huge-amd64.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(meta.toFile(), "rw")) {
+            f.setLength(MetaJson.MAX_BYTES + 1L);
+        }
+
+        assertThatThrownBy(() -> MetaJson.read(meta))
+                .isInstanceOf(MirrorFormatException.class)
+                .hasMessage(meta + ": 67108865 bytes, more than the 64 MiB a meta may have");
+    }
+
+    @Test
     void parsesWhatItWrites(@TempDir Path dir) throws Exception {
         MetaJson.Series series = example();
         Path file = dir.resolve(MetaJson.fileName(series.name()));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -162,17 +163,67 @@ class PuavoConfReaderTest {
         Files.writeString(defs.resolve("b.json"), "{\"puavo.b\":{\"default\":\"β\"},\"puavo.a\":{\"default\":\"α\"}}");
         Files.writeString(defs.resolve("a.json"), "{\"puavo.c\":{\"default\":[1,{\"x\":null}]}}");
         Files.writeString(defs.resolve("c.txt"), "{\"puavo.ignored\":1}");
-        Path image = tmp.resolve("fresh.img");
-        Process mksquashfs = new ProcessBuilder(List.of("mksquashfs", tmp.resolve("tree").toString(), image.toString(),
-                        "-comp", "zstd", "-noappend", "-all-root", "-no-progress", "-quiet", "-processors", "1"))
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("mksquashfs.log").toFile())
-                .start();
-        assertThat(mksquashfs.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(mksquashfs.exitValue()).as(Files.readString(tmp.resolve("mksquashfs.log"))).isZero();
+        Path image = mksquashfs(tmp.resolve("tree"), tmp.resolve("fresh.img"));
         PuavoConfResult result = PuavoConfReader.read(image);
         assertThat(JSON.writeValueAsString(result.conf()))
                 .isEqualTo("{\"puavo.c\":{\"default\":[1,{\"x\":null}]},\"puavo.b\":{\"default\":\"β\"},\"puavo.a\":{\"default\":\"α\"}}");
+    }
+
+    /**
+     * A path may cross a directory of any size (it is scanned, not held), but the definitions
+     * directory is listed whole, so its listing is bounded: 4,100 names of 250 bytes are over
+     * 1 MiB. The same folder of names is crossed in one image and is the definitions (through a
+     * symlink to it) in the other.
+     */
+    @Test
+    void aListingTooLargeToHoldIsRefusedWhileAPathMayCrossOne() throws Exception {
+        ExternalTools.require("mksquashfs");
+        Path share = Files.createDirectories(tmp.resolve("tree/usr/share"));
+        for (int i = 0; i < 4100; i++) {
+            Files.createFile(share.resolve(String.format("%05d", i) + "x".repeat(240) + ".json"));
+        }
+        Path defs = Files.createDirectories(share.resolve("puavo-conf/definitions"));
+        Files.writeString(defs.resolve("a.json"), "{\"puavo.a\":{\"default\":\"1\"}}");
+        Path crossed = mksquashfs(tmp.resolve("tree"), tmp.resolve("crossed.img"));
+        Files.delete(defs.resolve("a.json"));
+        Files.delete(defs);
+        Files.createSymbolicLink(defs, Path.of(".."));
+        Path listed = mksquashfs(tmp.resolve("tree"), tmp.resolve("listed.img"));
+
+        assertThat(JSON.writeValueAsString(PuavoConfReader.read(crossed).conf()))
+                .isEqualTo("{\"puavo.a\":{\"default\":\"1\"}}");
+        assertThatThrownBy(() -> PuavoConfReader.read(listed))
+                .isInstanceOf(ImageReadException.class)
+                .hasMessageStartingWith(listed + ": directory inode ")
+                .hasMessageEndingWith("-byte listing, more than the 1048576 bytes a listing read whole may have");
+    }
+
+    /** Numbers that a meta writes four times longer: under 4 MiB read, over it as the meta would hold it. */
+    @Test
+    void puavoConfOverFourMibAsAMetaWritesItIsRefused() throws Exception {
+        ExternalTools.require("mksquashfs");
+        Path defs = Files.createDirectories(tmp.resolve("tree/usr/share/puavo-conf/definitions"));
+        String numbers = String.join(",", Collections.nCopies(250_000, "1e15"));
+        Files.writeString(defs.resolve("a.json"), "{\"puavo.a\":{\"default\":[" + numbers + "]}}");
+        Path image = mksquashfs(tmp.resolve("tree"), tmp.resolve("wide.img"));
+
+        assertThat(Files.size(defs.resolve("a.json"))).isLessThan(PuavoConfReader.MAX_TOTAL_BYTES);
+        assertThatThrownBy(() -> PuavoConfReader.read(image))
+                .isInstanceOf(ImageReadException.class)
+                .hasMessage(image + ": puavo-conf is over the 4 MiB an image may carry (merged, as a meta writes it,"
+                        + " it is 4750025 bytes)");
+    }
+
+    private Path mksquashfs(Path tree, Path image) throws IOException, InterruptedException {
+        Path log = tmp.resolve("mksquashfs.log");
+        Process mksquashfs = new ProcessBuilder(List.of("mksquashfs", tree.toString(), image.toString(),
+                        "-comp", "zstd", "-noappend", "-all-root", "-no-progress", "-quiet", "-processors", "1"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(mksquashfs.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(mksquashfs.exitValue()).as(Files.readString(log)).isZero();
+        return image;
     }
 
     private Path copyOf(String fixture, String name) throws IOException {

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BasisBlocks implements BlockMatcher {
     /** Read size for the indexing pass and for the read-ahead of matched runs. */
     private static final int CHUNK = 1 << 20;
+    /** Chunks in turn between the reading thread and the indexing one. */
+    private static final int CHUNKS = 3;
 
     private final Path basis;
     private final SignatureParams params;
@@ -50,6 +52,17 @@ final class BasisBlocks implements BlockMatcher {
     /** Whether comparing bytes gives librsync's matches for these settings (BLAKE2, sums of 16 bytes or more). */
     static boolean applies(SignatureParams params) {
         return params.type().blake2() && params.strongLength() >= 16;
+    }
+
+    /**
+     * The heap {@link #build} holds for a basis of {@code length} bytes: the index, and while it
+     * is built the read-ahead chunks with their keys.
+     */
+    static long heapBytes(long length, SignatureParams params) {
+        int b = params.blockLength();
+        long chunk = Math.min(Math.max(1L, CHUNK / b) * b, Math.max(b, length));
+        return BlockIndex.heapBytes(params.blockCount(length))
+                + CHUNKS * (HeapArrays.bytes(chunk, 1) + HeapArrays.bytes((chunk + b - 1) / b, 4));
     }
 
     /**
@@ -201,14 +214,14 @@ final class BasisBlocks implements BlockMatcher {
      * as soon as it is read and then summed by both threads.
      */
     private static final class ChunkReader implements AutoCloseable {
-        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(3);
-        private final HandOff<Chunk> ready = new HandOff<>(3);
+        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
+        private final HandOff<Chunk> ready = new HandOff<>(CHUNKS);
         private final Thread thread;
 
         ChunkReader(FileChannel ch, SignatureParams params, long length, int size) {
             int b = params.blockLength();
             boolean rk = params.type().rabinKarp();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < CHUNKS; i++) {
                 free.add(new Chunk(size, b, rk));
             }
             thread = new Thread(() -> {

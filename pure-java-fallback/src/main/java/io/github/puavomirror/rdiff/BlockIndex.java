@@ -39,13 +39,33 @@ final class BlockIndex {
 
     /** An index for up to {@code capacity} blocks. */
     BlockIndex(int capacity) {
-        long slots = Long.highestOneBit(Math.max(16L, 1L + capacity * 10L / 7L) - 1) << 1;
-        table = new long[(int) Math.min(slots, 1 << 30)];
+        table = new long[slots(capacity)];
         tableMask = table.length - 1;
         tableShift = 32 - Integer.numberOfTrailingZeros(table.length);
         next = new int[capacity];
-        filter = new long[table.length / 8];
+        filter = new long[filterWords(table.length)];
         filterMask = filter.length - 1;
+    }
+
+    /** Table slots for {@code capacity} blocks: a power of two, at most 70 % full. */
+    private static int slots(long capacity) {
+        long slots = Long.highestOneBit(Math.max(16L, 1L + capacity * 10L / 7L) - 1) << 1;
+        return (int) Math.min(slots, 1 << 30);
+    }
+
+    /** Filter words for {@code slots} table slots: one byte a slot. */
+    private static int filterWords(int slots) {
+        return slots / 8;
+    }
+
+    /**
+     * The heap the constructor allocates for {@code capacity} blocks: 8 bytes a table slot, 4 a
+     * block for the chains and one byte a slot for the filter, so 17 to 30 bytes a block as the
+     * block count falls just under or just over a power of two (times 0.7).
+     */
+    static long heapBytes(long capacity) {
+        int slots = slots(capacity);
+        return HeapArrays.bytes(slots, 8) + HeapArrays.bytes(capacity, 4) + HeapArrays.bytes(filterWords(slots), 8);
     }
 
     /**

@@ -65,12 +65,29 @@ final class DeltaWriter {
     private int rolledS1;
     private int rolledS2;
 
+    /** The most the window grows to: a literal run, two blocks and a read. */
+    private static long windowCapacity(int blockLen) {
+        return DeltaCommands.MAX_LITERAL_RUN + 2L * blockLen + (1 << 20);
+    }
+
+    /**
+     * The most heap a matcher holds for these settings: its window (the old and the new array
+     * while it grows), its output buffer, and when it hashes windows the sums read ahead.
+     */
+    static long heapBytes(SignatureParams params) {
+        int b = params.blockLength();
+        long capacity = windowCapacity(b);
+        long own = 2 * HeapArrays.bytes(capacity, 1) + HeapArrays.bytes(1 << 16, 1)
+                + HeapArrays.bytes(Math.min(b, INITIAL_WINDOW), 1);
+        return BasisBlocks.applies(params) ? own : own + SumsAhead.heapBytes(params, capacity);
+    }
+
     DeltaWriter(BlockMatcher sig, InputStream in, OutputStream out, RdiffStats stats) throws RdiffException {
         this.sig = sig;
         this.out = out;
         this.stats = stats;
         this.blockLen = sig.params().blockLength();
-        long capacity = DeltaCommands.MAX_LITERAL_RUN + 2L * blockLen + (1 << 20);
+        long capacity = windowCapacity(blockLen);
         if (capacity > Integer.MAX_VALUE - 8) {
             throw new RdiffException(RdiffResult.MEM_ERROR, "block length " + blockLen + " is too large");
         }

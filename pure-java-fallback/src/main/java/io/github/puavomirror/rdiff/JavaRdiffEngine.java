@@ -64,6 +64,21 @@ public final class JavaRdiffEngine implements RdiffEngine {
         return prepare(basis, options).diff(newFile, delta);
     }
 
+    /**
+     * The basis index ({@link BasisBlocks} or an in-memory {@link Signature}) and one diff's
+     * buffers: its window, and for a diff split in two the second half's.
+     */
+    @Override
+    public long preparedHeapBytes(long basisLength, long newFileLength, SignatureOptions options)
+            throws RdiffException {
+        SignatureParams params = options.resolve(basisLength);
+        if (diffMatchesBasisBytes(params)) {
+            return BasisBlocks.heapBytes(basisLength, params) + SplitDelta.heapBytes(newFileLength, params);
+        }
+        return Signature.heapBytes(params.blockCount(basisLength), params.strongLength())
+                + SignatureWriter.scanHeapBytes(params) + DeltaWriter.heapBytes(params);
+    }
+
     /** Indexes the basis once: by its bytes where that gives librsync's matches, else by an in-memory signature. */
     @Override
     public PreparedBasis prepare(Path basis, SignatureOptions options) throws IOException {

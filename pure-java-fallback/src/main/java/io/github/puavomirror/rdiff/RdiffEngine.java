@@ -86,6 +86,17 @@ public interface RdiffEngine {
     }
 
     /**
+     * The Java heap that {@link #prepare} of a basis of {@code basisLength} bytes holds, with one
+     * diff to a new file of up to {@code newFileLength} bytes running against it: what a caller
+     * running several at once must plan for. 0 for an engine that keeps its index outside the
+     * heap (librsync's is native memory).
+     */
+    default long preparedHeapBytes(long basisLength, long newFileLength, SignatureOptions options)
+            throws RdiffException {
+        return 0;
+    }
+
+    /**
      * Prepares {@code basis} once for diffs to several new files (the mirror job diffs every image
      * to up to three targets). Engines that can index a basis once override this; the default
      * does each diff from scratch.

@@ -51,6 +51,18 @@ final class Signature implements BlockMatcher {
         return params.blockLength();
     }
 
+    /**
+     * The heap a signature of {@code blocks} blocks allocates while it is built and indexed: its
+     * keys and first page of strong sums (both doubling: twice their last size in all), its other
+     * pages and its index.
+     */
+    static long heapBytes(long blocks, int strongLength) {
+        long keys = Math.max(FIRST_PAGE_BLOCKS, Long.highestOneBit(Math.max(1, blocks - 1)) << 1);
+        long strong = blocks <= PAGE_BLOCKS ? 2 * HeapArrays.bytes(keys * strongLength, 1)
+                : (blocks + PAGE_BLOCKS - 1) / PAGE_BLOCKS * HeapArrays.bytes((long) PAGE_BLOCKS * strongLength, 1);
+        return 2 * HeapArrays.bytes(keys, 4) + strong + BlockIndex.heapBytes(blocks);
+    }
+
     /** Appends the next block, with its weak sum as stored in a signature file. */
     void addBlock(int rawWeak, byte[] strong, int strongOff) throws RdiffException {
         if (count == MAX_BLOCKS) {

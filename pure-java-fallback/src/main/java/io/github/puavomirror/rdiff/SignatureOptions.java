@@ -31,10 +31,6 @@ public record SignatureOptions(SignatureType type, int blockLength, int strongLe
         return new SignatureOptions(newType, blockLength, strongLength);
     }
 
-    public SignatureOptions withStrongLength(int newStrongLength) {
-        return new SignatureOptions(type, blockLength, newStrongLength);
-    }
-
     /**
      * Applies librsync 2.3.2's {@code rs_sig_args} for a basis of the given length (-1 when it is
      * a stream of unknown length).

@@ -28,9 +28,4 @@ public record SignatureParams(SignatureType type, int blockLength, int strongLen
     public long blockCount(long basisLength) {
         return (basisLength + blockLength - 1) / blockLength;
     }
-
-    /** Length of the signature file for a basis of this length. */
-    public long signatureLength(long basisLength) {
-        return 12 + blockCount(basisLength) * entryLength();
-    }
 }

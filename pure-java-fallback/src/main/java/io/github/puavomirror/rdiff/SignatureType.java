@@ -1,5 +1,10 @@
 package io.github.puavomirror.rdiff;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
  * The four librsync signature kinds: a weak rolling sum and a strong hash, named by the magic
  * number at the start of a signature file.
@@ -42,25 +47,62 @@ public enum SignatureType {
         return blake2 ? 32 : 16;
     }
 
+    /** The strong hash's name, as rdiff's {@code -H} takes it: {@code blake2} or {@code md4}. */
+    public String hashName() {
+        return blake2 ? "blake2" : "md4";
+    }
+
+    /** The rolling sum's name, as rdiff's {@code -R} takes it: {@code rabinkarp} or {@code rollsum}. */
+    public String rollsumName() {
+        return rabinKarp ? "rabinkarp" : "rollsum";
+    }
+
+    /** The type's name, {@code <hash>-<rolling sum>}: {@code blake2-rabinkarp}, {@code md4-rollsum}... */
+    public String label() {
+        return hashName() + "-" + rollsumName();
+    }
+
     /** The type for rdiff's {@code -H} and {@code -R} option values, or null for an unknown name. */
     public static SignatureType of(String hash, String rollsum) {
-        boolean md4;
-        if ("blake2".equals(hash)) {
-            md4 = false;
-        } else if ("md4".equals(hash)) {
-            md4 = true;
-        } else {
-            return null;
+        for (SignatureType t : values()) {
+            if (t.hashName().equals(hash) && t.rollsumName().equals(rollsum)) {
+                return t;
+            }
         }
-        boolean rk;
-        if ("rabinkarp".equals(rollsum)) {
-            rk = true;
-        } else if ("rollsum".equals(rollsum)) {
-            rk = false;
-        } else {
-            return null;
+        return null;
+    }
+
+    /**
+     * The type for rdiff's {@code -H} and {@code -R} option values.
+     *
+     * @throws IllegalArgumentException naming the unknown algorithm, in rdiff's words
+     */
+    public static SignatureType ofAlgorithms(String hash, String rollsum) {
+        if (of(hash, DEFAULT.rollsumName()) == null) {
+            throw new IllegalArgumentException("unknown hash algorithm '" + hash + "'");
         }
-        return md4 ? (rk ? MD4_RABINKARP : MD4_ROLLSUM) : (rk ? BLAKE2_RABINKARP : BLAKE2_ROLLSUM);
+        if (of(DEFAULT.hashName(), rollsum) == null) {
+            throw new IllegalArgumentException("unknown rollsum algorithm '" + rollsum + "'");
+        }
+        return of(hash, rollsum);
+    }
+
+    /**
+     * The type a {@link #label()} names, in any letter case.
+     *
+     * @throws IllegalArgumentException for any other text, listing the four names
+     */
+    public static SignatureType parse(String label) {
+        String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
+        for (SignatureType t : values()) {
+            if (t.label().equals(wanted)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown signature type '" + label + "' (expected "
+                + Arrays.stream(values()).sorted(Comparator.comparing((SignatureType t) -> !t.blake2)
+                        .thenComparing(t -> !t.rabinKarp)).map(SignatureType::label)
+                        .collect(Collectors.joining(", ")) + ")");
     }
 
     /**

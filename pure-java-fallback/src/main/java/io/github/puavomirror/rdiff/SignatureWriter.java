@@ -71,6 +71,14 @@ final class SignatureWriter {
         return sig;
     }
 
+    /** The heap {@link #scan} holds: its chunks in flight and the one being read, with their entries. */
+    static long scanHeapBytes(SignatureParams params) {
+        int blockLen = params.blockLength();
+        long chunkBlocks = Math.max(1, Math.min(MAX_CHUNK_BLOCKS, READ_TARGET / blockLen));
+        return (IN_FLIGHT + 1) * (HeapArrays.bytes(chunkBlocks * blockLen, 1)
+                + HeapArrays.bytes(chunkBlocks * params.entryLength(), 1));
+    }
+
     /** Reads {@code in} to its end and hands every block's entry to {@code sink} in order; returns the block count. */
     static long scan(InputStream in, SignatureParams params, RdiffStats stats, BlockSink sink) throws IOException {
         int blockLen = params.blockLength();

@@ -45,6 +45,19 @@ final class SplitDelta {
     }
 
     /**
+     * The most heap a one-step diff of a new file of this length holds besides the basis index:
+     * one matcher's window, or for a split diff two, the second half's output (48 MiB while it
+     * grows to its bound) and its copy log.
+     */
+    static long heapBytes(long newFileLength, SignatureParams params) {
+        if (newFileLength < MIN_SIZE) {
+            return DeltaWriter.heapBytes(params);
+        }
+        return 2 * DeltaWriter.heapBytes(params) + MAX_SECOND_OUTPUT * 3L / 2
+                + HeapArrays.bytes((long) MAX_COPIES * CopyLog.FIELDS, 8) * 3 / 2;
+    }
+
+    /**
      * Whether a diff of a new file of this size is split: the basis matched by its bytes, a large
      * file, and a core to spare for each diff running.
      */

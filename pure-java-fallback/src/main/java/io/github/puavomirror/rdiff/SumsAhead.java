@@ -60,6 +60,17 @@ final class SumsAhead extends InputStream {
         return params.blockLength() >= 64 && params.blockLength() <= CHUNK / 4;
     }
 
+    /** The most heap the chunks read ahead for a window of {@code window} bytes take. */
+    static long heapBytes(SignatureParams params, long window) {
+        int slots = CHUNK / params.blockLength() + 1;
+        return maxChunks(window) * (HeapArrays.bytes(CHUNK, 1) + HeapArrays.bytes(slots, 8)
+                + HeapArrays.bytes(slots, 4) + HeapArrays.bytes((long) slots * params.strongLength(), 1));
+    }
+
+    private static int maxChunks(long window) {
+        return (int) ((window + CHUNK - 1) / CHUNK) + 4;
+    }
+
     /**
      * @param window the most bytes the matcher holds at once: it keeps the chunks of at most
      *               that much, and the helper needs a few more to work ahead
@@ -68,7 +79,7 @@ final class SumsAhead extends InputStream {
         this.b = params.blockLength();
         this.strongLength = params.strongLength();
         this.rabinKarp = params.type().rabinKarp();
-        maxChunks = (int) ((window + CHUNK - 1) / CHUNK) + 4;
+        maxChunks = maxChunks(window);
         free = new ArrayBlockingQueue<>(maxChunks);
         ready = new HandOff<>(maxChunks);
         StrongSum strongSum = new StrongSum(params.type());

@@ -28,7 +28,7 @@ class SignatureOptionsTest {
     void defaultsTable(long size, int block, int minStrong) throws RdiffException {
         assertThat(SignatureOptions.recommendedBlockLength(size)).as("block_len").isEqualTo(block);
         assertThat(SignatureOptions.minStrongLength(size, block)).as("min strong").isEqualTo(minStrong);
-        SignatureParams p = SignatureOptions.DEFAULTS.withStrongLength(-1).resolve(size);
+        SignatureParams p = new SignatureOptions(null, 0, -1).resolve(size);
         assertThat(p).isEqualTo(new SignatureParams(SignatureType.BLAKE2_RABINKARP, block, minStrong));
         assertThat(SignatureOptions.DEFAULTS.resolve(size))
                 .isEqualTo(new SignatureParams(SignatureType.BLAKE2_RABINKARP, block, 32));

@@ -2,58 +2,68 @@ package io.github.puavomirror.mirror.ant;
 
 import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
+import io.github.puavomirror.mirror.job.InvalidParameterException;
+import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorJob;
-import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.MirrorSummary;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import io.github.puavomirror.rdiff.SignatureOptions;
-import org.apache.tools.ant.BuildException;
+import io.github.puavomirror.rdiff.SignatureType;
 import org.apache.tools.ant.Project;
-import org.apache.tools.ant.Task;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code <update-repository>}: publishes an image mirror, as {@code puavo-mirror update-repository}
  * does. It only translates: attributes into a {@link MirrorRequest}, the job's events into the
- * build log, and a failed run into a {@link BuildException} carrying the job's one-line message.
+ * build log, and a failed run into a {@code BuildException} carrying the job's one-line message.
  *
  * <pre>{@code
- * <update-repository imageDir="/srv/images" repository="cdn.example.org" jobs="4">
+ * <update-repository imageDirectory="/srv/images" repository="cdn.example.org" jobs="4">
  *   <series name="puavo-os-amxa-bookworm-amd64">      <!-- optional: otherwise discovered -->
  *     <image name="puavo-os-amxa-bookworm-2024-05-16-093000-amd64.img"/>
+ *     <extraRdiff target="puavo-os-amxa-bookworm-2024-05-16-093000-amd64.img">
+ *       <source name="puavo-os-amxa-bookworm-2024-01-10-080000-amd64.img"/>
+ *     </extraRdiff>
  *   </series>
  * </update-repository>
  * }</pre>
  */
-public class UpdateRepositoryTask extends Task {
-    private File imageDir;
-    private File mirrorDir;
+public class UpdateRepositoryTask extends PuavoTask {
     private String repository;
-    private File puavoOsDir;
-    private boolean noConfig;
+    private File puavoOsDirectory;
+    private boolean writeConfig;
     private Integer jobs;
     private String engine;
-    private Integer blockSize;
-    private Integer targets;
+    private String signatureType = SignatureType.DEFAULT.label();
+    private int blockSize = SignatureOptions.PUAVO_BOOKWORM.blockLength();
+    private int sumSize = SignatureOptions.PUAVO_BOOKWORM.strongLength();
+    private int rdiffTargets = MirrorRequest.DEFAULT_RDIFF_TARGETS;
     private int keep;
     private boolean dryRun;
     private boolean verifyRdiffs = true;
-    private boolean failOnError = true;
+    private String progress;
     private final List<Series> series = new ArrayList<>();
 
-    /** The folder with the built images (required). */
+    /** @deprecated use {@code imageDirectory} */
+    @Deprecated
     public void setImageDir(File v) {
-        imageDir = v;
+        deprecated("imageDir", "imageDirectory");
+        imageDirectory = v;
     }
 
-    /** The published mirror; default {@code imageDir/mirror}. */
+    /** @deprecated use {@code mirrorDirectory} */
+    @Deprecated
     public void setMirrorDir(File v) {
-        mirrorDir = v;
+        deprecated("mirrorDir", "mirrorDirectory");
+        mirrorDirectory = v;
     }
 
     /** Host or URL prefix for the meta {@code urls}. */
@@ -61,16 +71,31 @@ public class UpdateRepositoryTask extends Task {
         repository = v;
     }
 
-    /** A puavo-os checkout: the discovered series are written to its {@code config/images} first. */
+    /** A puavo-os checkout: the series are read from its {@code config/images} (written first with {@code writeConfig}). */
+    public void setPuavoOsDirectory(File v) {
+        puavoOsDirectory = v;
+    }
+
+    /** @deprecated use {@code puavoOsDirectory}; it now reads the config unless {@code writeConfig="true"} */
+    @Deprecated
     public void setPuavoOsDir(File v) {
-        puavoOsDir = v;
+        deprecated("puavoOsDir", "puavoOsDirectory (which reads the config unless writeConfig=\"true\")");
+        puavoOsDirectory = v;
     }
 
-    /** With {@code puavoOsDir}: read its config instead of writing it. */
+    /** With {@code puavoOsDirectory}: write the discovered series to its {@code config/images/<dist>.json} first. */
+    public void setWriteConfig(boolean v) {
+        writeConfig = v;
+    }
+
+    /** @deprecated reading the config is the default; {@code writeConfig="true"} writes it */
+    @Deprecated
     public void setNoConfig(boolean v) {
-        noConfig = v;
+        deprecated("noConfig", "writeConfig (reading the config is the default)");
+        writeConfig = !v;
     }
 
+    /** Files read and rdiffs built at once; default the number of CPUs. */
     public void setJobs(int v) {
         jobs = v;
     }
@@ -80,14 +105,31 @@ public class UpdateRepositoryTask extends Task {
         engine = v;
     }
 
+    /** {@code blake2-rabinkarp} (default), {@code blake2-rollsum}, {@code md4-rabinkarp} or {@code md4-rollsum}. */
+    public void setSignatureType(String v) {
+        signatureType = v;
+    }
+
     /** rdiff block size in bytes; 0 for librsync's size-dependent default. */
     public void setBlockSize(int v) {
         blockSize = v;
     }
 
+    /** rdiff strong sum length; 0 for the longest, -1 for the shortest safe one. */
+    public void setSumSize(int v) {
+        sumSize = v;
+    }
+
     /** How many of the newest images of a series get rdiffs. */
+    public void setRdiffTargets(int v) {
+        rdiffTargets = v;
+    }
+
+    /** @deprecated use {@code rdiffTargets} */
+    @Deprecated
     public void setTargets(int v) {
-        targets = v;
+        deprecated("targets", "rdiffTargets");
+        rdiffTargets = v;
     }
 
     /** Publish only the newest N images of each series; 0 keeps all. */
@@ -95,17 +137,19 @@ public class UpdateRepositoryTask extends Task {
         keep = v;
     }
 
+    /** Log the plan; change nothing. */
     public void setDryRun(boolean v) {
         dryRun = v;
     }
 
+    /** Apply each new rdiff to its source and compare before publishing (default true). */
     public void setVerifyRdiffs(boolean v) {
         verifyRdiffs = v;
     }
 
-    /** When false, a failed run is logged as an error and the build goes on. */
-    public void setFailOnError(boolean v) {
-        failOnError = v;
+    /** {@code auto}, {@code lines}, {@code bar} (a line every few seconds for a long step) or {@code none}. */
+    public void setProgress(String v) {
+        progress = v;
     }
 
     /** A nested {@code <series>}: given series replace discovery and puavo-os config. */
@@ -116,87 +160,56 @@ public class UpdateRepositoryTask extends Task {
     }
 
     @Override
-    public void execute() throws BuildException {
+    void run() throws MirrorException {
+        List<ImageSeries> list = new ArrayList<>();
         try {
-            MirrorJob.run(request(), new AntLog());
-        } catch (MirrorException e) {
-            fail(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage(), e);
-        }
-    }
-
-    private void fail(String message, Exception cause) {
-        if (failOnError) {
-            throw new BuildException(message, cause, getLocation());
-        }
-        log(message, Project.MSG_ERR);
-    }
-
-    private MirrorRequest request() {
-        if (imageDir == null) {
-            throw new IllegalArgumentException("update-repository needs the imageDir attribute");
-        }
-        MirrorRequest.Builder b = MirrorRequest.builder(imageDir.toPath())
-                .repositoryUrl(repository)
-                .engine(engine)
-                .keep(keep)
-                .verifyRdiffs(verifyRdiffs)
-                .dryRun(dryRun);
-        if (mirrorDir != null) {
-            b.mirrorDirectory(mirrorDir.toPath());
-        }
-        if (puavoOsDir != null) {
-            b.puavoOsDirectory(puavoOsDir.toPath(), !noConfig);
-        }
-        if (jobs != null) {
-            b.jobs(jobs);
-        }
-        if (targets != null) {
-            b.rdiffTargets(targets);
-        }
-        if (blockSize != null) {
-            b.signature(SignatureOptions.PUAVO_BOOKWORM.withBlockLength(blockSize));
-        }
-        if (!series.isEmpty()) {
-            List<ImageSeries> list = new ArrayList<>();
             for (Series s : series) {
                 list.add(s.toSeries());
             }
-            b.series(list);
+        } catch (IllegalArgumentException e) {
+            throw MirrorException.usage(InvalidParameterException.of(JobParameter.SERIES, e.getMessage()));
         }
-        return b.build();
+        MirrorRequest request = MirrorRequest.builder(path(imageDirectory))
+                .mirrorDirectory(path(mirrorDirectory))
+                .repositoryUrl(repository)
+                .puavoOsDirectory(path(puavoOsDirectory))
+                .writeConfig(writeConfig)
+                .series(list)
+                .signature(new SignatureOptions(MirrorRequest.signatureType(signatureType), blockSize, sumSize))
+                .engine(engine)
+                .jobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
+                .rdiffTargets(rdiffTargets)
+                .keep(keep)
+                .verifyRdiffs(verifyRdiffs)
+                .dryRun(dryRun)
+                .build();
+        MirrorJob.run(request, log(ProgressMode.parse(progress)));
     }
 
-    /** Events as log lines: the plan, what was built or written, warnings; progress stays out. */
-    private final class AntLog implements MirrorListener {
-        @Override
-        public void on(MirrorEvent event) {
-            // Worker threads report too; one message at a time keeps the log readable.
-            synchronized (UpdateRepositoryTask.this) {
-                if (event instanceof MirrorEvent.Info i) {
-                    log(i.message(), Project.MSG_INFO);
-                } else if (event instanceof MirrorEvent.Warning w) {
-                    log(w.message(), Project.MSG_WARN);
-                } else if (event instanceof MirrorEvent.Planned p) {
-                    log(p.series() + " series, " + p.images() + " images: " + p.rdiffsToBuild()
-                            + " rdiffs to build, " + p.rdiffsUpToDate() + " up to date", Project.MSG_INFO);
-                } else if (event instanceof MirrorEvent.StepFinished f && f.changed()) {
-                    log(f.step().label() + " " + f.name() + " (" + f.bytes() + " bytes)",
-                            f.step() == MirrorEvent.Step.RDIFF ? Project.MSG_INFO : Project.MSG_VERBOSE);
-                } else if (event instanceof MirrorEvent.Finished done) {
-                    MirrorSummary s = done.summary();
-                    log(s.series() + " series, " + s.images() + " images, " + s.rdiffs() + " rdiffs; built "
-                            + s.rdiffsBuilt() + ", " + s.filesWritten() + " files written", Project.MSG_INFO);
-                }
-            }
+    /** The plan, what was built or written, the summary. */
+    @Override
+    void logEvent(MirrorEvent event) {
+        if (event instanceof MirrorEvent.Planned p) {
+            log(p.series() + " series, " + p.images() + " images: " + p.rdiffsToBuild()
+                    + " rdiffs to build, " + p.rdiffsUpToDate() + " up to date", Project.MSG_INFO);
+        } else if (event instanceof MirrorEvent.StepFinished f && f.changed()) {
+            log(f.step().label() + " " + f.name() + " (" + f.bytes() + " bytes)",
+                    f.step() == MirrorEvent.Step.RDIFF ? Project.MSG_INFO : Project.MSG_VERBOSE);
+        } else if (event instanceof MirrorEvent.Finished done) {
+            MirrorSummary s = done.summary();
+            log(s.series() + " series, " + s.images() + " images, " + s.rdiffs() + " rdiffs; built "
+                    + s.rdiffsBuilt() + ", " + s.filesWritten() + " files written", Project.MSG_INFO);
         }
     }
 
-    /** {@code <series name="...">} with nested {@code <image name="..."/>} in list order. */
+    /**
+     * {@code <series name="...">} with nested {@code <image name="..."/>} in list order and
+     * {@code <extraRdiff target="..."><source name="..."/></extraRdiff>} (bookworm's extra_rdiffs).
+     */
     public static class Series {
         private String name;
         private final List<Image> images = new ArrayList<>();
+        private final List<ExtraRdiff> extraRdiffs = new ArrayList<>();
 
         public void setName(String v) {
             name = v;
@@ -208,27 +221,65 @@ public class UpdateRepositoryTask extends Task {
             return i;
         }
 
+        public ExtraRdiff createExtraRdiff() {
+            ExtraRdiff e = new ExtraRdiff();
+            extraRdiffs.add(e);
+            return e;
+        }
+
         ImageSeries toSeries() {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("<series> needs a name");
             }
             List<ImageName> list = new ArrayList<>();
             for (Image i : images) {
-                if (i.name == null) {
-                    throw new IllegalArgumentException("<image> in series " + name + " needs a name");
-                }
-                list.add(ImageName.parse(i.name));
+                list.add(parse(i.name, "<image> in series " + name));
             }
-            return new ImageSeries(name, list);
+            Map<ImageName, List<ImageName>> extras = new LinkedHashMap<>();
+            for (ExtraRdiff e : extraRdiffs) {
+                ImageName target = parse(e.target, "<extraRdiff> in series " + name + " (target)");
+                List<ImageName> sources = new ArrayList<>();
+                for (Image source : e.sources) {
+                    sources.add(parse(source.name, "<source> of <extraRdiff> " + target));
+                }
+                if (sources.isEmpty() || extras.put(target, sources) != null) {
+                    throw new IllegalArgumentException("series " + name + ": give each <extraRdiff> target once,"
+                            + " with at least one <source>");
+                }
+            }
+            return new ImageSeries(name, list, extras);
+        }
+
+        private static ImageName parse(String imageName, String where) {
+            if (imageName == null) {
+                throw new IllegalArgumentException(where + " needs a name");
+            }
+            return ImageName.parse(imageName);
         }
     }
 
-    /** {@code <image name="..."/>}: an image file name in the image folder. */
+    /** {@code <image name="..."/>} or {@code <source name="..."/>}: an image file name in the image folder. */
     public static class Image {
         private String name;
 
         public void setName(String v) {
             name = v;
+        }
+    }
+
+    /** {@code <extraRdiff target="...">} with nested {@code <source name="..."/>}: extra rdiffs into a listed image. */
+    public static class ExtraRdiff {
+        private String target;
+        private final List<Image> sources = new ArrayList<>();
+
+        public void setTarget(String v) {
+            target = v;
+        }
+
+        public Image createSource() {
+            Image i = new Image();
+            sources.add(i);
+            return i;
         }
     }
 }

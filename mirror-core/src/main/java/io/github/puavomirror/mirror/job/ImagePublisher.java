@@ -12,6 +12,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,6 +49,25 @@ final class ImagePublisher {
         return rec.published() != null && rec.published().equals(Identity.of(dst));
     }
 
+    /** The image's mode: its copy gets the same, as a link would. */
+    private static Set<PosixFilePermission> mode(Path source) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(source, PosixFileAttributeView.class);
+        return view == null ? AtomicFiles.FILE_MODE : view.readAttributes().permissions();
+    }
+
+    /**
+     * Warns when others cannot read the image: a web server could not serve it. Its mode is the
+     * image folder's to set (the mirror's name is a hard link to the same file), so it is kept.
+     */
+    private void warnIfPrivate(ImageName image, Path source) throws IOException {
+        Set<PosixFilePermission> mode = mode(source);
+        if (!mode.contains(PosixFilePermission.OTHERS_READ)) {
+            events.on(new MirrorEvent.Warning(source + ": others cannot read it (" + PosixFilePermissions.toString(mode)
+                    + "), so a web server may not serve " + image.fileName() + " from the mirror; the mirror keeps the "
+                    + "image's mode (it is the same file): chmod a+r it in the image folder"));
+        }
+    }
+
     /** Links (or copies) the image under a temporary name in the mirror; it goes in place with the others. */
     void stage(ImageName image, Path source, ImageRecord rec, StagedFiles staged) throws IOException {
         long t0 = System.nanoTime();
@@ -68,11 +91,13 @@ final class ImagePublisher {
                 }
                 try {
                     Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.setMode(tmp, mode(source));
                 } catch (IOException copyFailed) {
                     throw IoErrors.naming(dst, copyFailed);
                 }
                 copied = true;
             }
+            warnIfPrivate(image, source);
             boolean copy = copied;
             staged.add(tmp, dst, () -> {
                 synchronized (state) {

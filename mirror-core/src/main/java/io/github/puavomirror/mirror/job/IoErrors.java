@@ -8,7 +8,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /** Turns the JDK's I/O exceptions into the one-line "file: problem" users read. */
-final class IoErrors {
+public final class IoErrors {
     private IoErrors() {
     }
 
@@ -23,7 +23,7 @@ final class IoErrors {
         return new MirrorException(file + ": " + describe(e), e);
     }
 
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof NoSuchFileException f) {
             return f.getFile() + ": no such file or folder";
         }

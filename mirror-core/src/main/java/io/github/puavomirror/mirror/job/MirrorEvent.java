@@ -12,7 +12,8 @@ public sealed interface MirrorEvent {
         LINK("link"),
         RDIFF("rdiff"),
         META("meta"),
-        CKSUMS("CKSUMS");
+        CKSUMS("CKSUMS"),
+        DOWNLOAD("download");
 
         private final String label;
 

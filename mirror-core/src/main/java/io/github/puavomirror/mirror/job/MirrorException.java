@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * A failed run, with a one-line message that names the file and the problem. {@link #isUsage()}
  * marks mistakes in what was asked (a missing folder, a bad URL), which front ends report as
- * usage errors; everything else is a failed job.
+ * usage errors; everything else is a failed job. A usage error about one parameter carries it
+ * ({@link #parameter()}), and {@link #message(ParameterNames)} words it with the front end's names.
  */
 public class MirrorException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -28,6 +29,21 @@ public class MirrorException extends IOException {
     /** A mistake in the request itself. */
     public static MirrorException usage(String message) {
         return new MirrorException(message, true, null);
+    }
+
+    /** A mistake in one parameter of the request. */
+    public static MirrorException usage(InvalidParameterException problem) {
+        return new MirrorException(problem.getMessage(), true, problem);
+    }
+
+    /** The parameter at fault, or null when the error is not about one. */
+    public JobParameter parameter() {
+        return getCause() instanceof InvalidParameterException p && usage ? p.parameter() : null;
+    }
+
+    /** The message, with parameters spelled as {@code names} spells them. */
+    public String message(ParameterNames names) {
+        return getCause() instanceof InvalidParameterException p && usage ? p.message(names) : getMessage();
     }
 
     public boolean isUsage() {

@@ -13,7 +13,6 @@ import io.github.puavomirror.mirror.job.MirrorState.RdiffRecord;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.SignatureParams;
-import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are written.
  */
 public final class MirrorJob {
-    /** The job's private folder inside the mirror; nothing in it is published. */
-    public static final String STATE_DIR = ".puavo-mirror";
-    public static final String RDIFFS_DIR = "rdiffs";
-    public static final String META_DIR = "meta";
-    public static final String CKSUMS_FILE = "CKSUMS";
+    /** The job's private folder inside the mirror; see {@link MirrorLayout}, which knows the mirror's folders. */
+    public static final String STATE_DIR = MirrorLayout.STATE_DIR;
+    public static final String RDIFFS_DIR = MirrorLayout.RDIFFS_DIR;
+    public static final String META_DIR = MirrorLayout.META_DIR;
+    public static final String CKSUMS_FILE = MirrorLayout.CKSUMS_FILE;
 
     private final MirrorRequest request;
     private final MirrorListener events;
@@ -87,23 +86,18 @@ public final class MirrorJob {
             throw new MirrorException(IoErrors.describe(e), e);
         } catch (UncheckedIOException e) {
             throw new MirrorException(IoErrors.describe(e.getCause()), e.getCause());
+        } catch (OutOfMemoryError e) {
+            // The job's clean-up ran on the way out (staged files discarded, lock released).
+            throw OutOfHeapException.of(e);
         }
     }
 
     private MirrorSummary execute() throws IOException {
+        request.check();
         imageDir = request.imageDirectory().toAbsolutePath().normalize();
         mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
         checkFolders();
-        try {
-            base = RepositoryUrl.parse(request.repositoryUrl());
-        } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(e.getMessage());
-        }
-        try {
-            request.signature().resolve(1L << 30);
-        } catch (RdiffException e) {
-            throw MirrorException.usage("rdiff settings: " + e.getMessage());
-        }
+        base = RepositoryUrl.parse(request.repositoryUrl());
         List<ImageSeries> series = new ArrayList<>();
         for (ImageSeries s : SeriesSource.resolve(request, imageDir, events)) {
             series.add(request.keep() > 0 ? s.keepNewest(request.keep()) : s);
@@ -117,42 +111,40 @@ public final class MirrorJob {
         }
         Map<ImageName, Path> files = ImageFiles.locate(imageDir, plans);
         if (engine == null) {
-            try {
-                engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
-            } catch (IllegalArgumentException e) {
-                throw MirrorException.usage(e.getMessage());
-            }
+            engine = RequestChecks.engine(request.engine(), events);
         }
-        Path stateDir = mirrorDir.resolve(STATE_DIR);
-        stateFile = stateDir.resolve("state.json");
+        MirrorLayout layout = new MirrorLayout(mirrorDir);
+        stateFile = layout.stateFile();
         if (request.dryRun()) {
             state = MirrorState.load(stateFile);
             return run(plans, files, false);
         }
-        Files.createDirectories(mirrorDir);
-        try (MirrorLock lock = MirrorLock.acquire(stateDir.resolve("lock"))) {
+        MirrorLayout.createFolder(mirrorDir);
+        try (MirrorLock lock = layout.lock()) {
             state = MirrorState.load(stateFile);
             return run(plans, files, true);
         }
     }
 
     private void checkFolders() throws IOException {
-        if (!Files.isDirectory(imageDir)) {
-            throw MirrorException.usage(imageDir + ": " + (Files.exists(imageDir) ? "is not a folder" : "no such folder"));
-        }
+        RequestChecks.requireFolder(JobParameter.IMAGE_DIRECTORY, imageDir);
         // Compared with symlinks resolved: an alias of the image folder is the image folder.
         Path realImages = imageDir.toRealPath();
         Path realMirror = resolved(mirrorDir);
         if (realMirror.equals(realImages)) {
-            throw MirrorException.usage(mirrorDir + ": the mirror folder must not be the image folder");
+            throw mirrorFolder(mirrorDir + ": the mirror folder must not be the image folder");
         }
         if (realImages.startsWith(realMirror)) {
-            throw MirrorException.usage(mirrorDir + ": the mirror folder must not contain the image folder "
+            throw mirrorFolder(mirrorDir + ": the mirror folder must not contain the image folder "
                     + imageDir + " (it would publish it)");
         }
         if (Files.exists(mirrorDir) && !Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": is not a folder");
+            throw mirrorFolder(mirrorDir + ": is not a folder");
         }
+    }
+
+    private static MirrorException mirrorFolder(String message) {
+        return MirrorException.usage(new InvalidParameterException(JobParameter.MIRROR_DIRECTORY, n -> message));
     }
 
     /** {@code path} with symlinks resolved in the part that exists; the rest is appended as given. */
@@ -187,6 +179,9 @@ public final class MirrorJob {
                 toBuild.add(pair);
             }
         }
+        // Before anything is written: a meta too large or a source whose index cannot fit fails the run now.
+        MetaWriter.checkSizes(plans, images);
+        RdiffBuilder.heapNeeds(engine, request, toBuild, images);
         long bytesToRead = toBuild.stream().mapToLong(p -> images.get(p.source()).sums().size()
                 + images.get(p.target()).sums().size()).sum();
         events.on(new MirrorEvent.Planned(plans.size(), countImages(plans), toBuild.size(),
@@ -200,8 +195,8 @@ public final class MirrorJob {
 
         Path rdiffsDir = mirrorDir.resolve(RDIFFS_DIR);
         Path metaDir = mirrorDir.resolve(META_DIR);
-        Files.createDirectories(rdiffsDir);
-        Files.createDirectories(metaDir);
+        MirrorLayout.createFolder(rdiffsDir);
+        MirrorLayout.createFolder(metaDir);
         ImagePublisher imagePublisher = new ImagePublisher(mirrorDir, state, events, filesWritten);
         List<ImageName> toLink = new ArrayList<>();
         for (RdiffPlan plan : plans) {

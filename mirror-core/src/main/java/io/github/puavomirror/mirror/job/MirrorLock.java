@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a second run in the same JVM (Ant, Maven, tests) must be refused from memory without opening
  * the file at all.
  */
-final class MirrorLock implements AutoCloseable {
+public final class MirrorLock implements AutoCloseable {
     /** Lock files held by this JVM, with the holder text the refused run reports. */
     private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
 
@@ -38,8 +38,12 @@ final class MirrorLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static MirrorLock acquire(Path lockFile) throws IOException {
-        Files.createDirectories(lockFile.getParent());
+    /**
+     * Takes the lock on {@code lockFile}, whose folder must exist ({@link MirrorLayout#lock} makes it).
+     *
+     * @throws MirrorBusyException when another run holds it
+     */
+    public static MirrorLock acquire(Path lockFile) throws IOException {
         Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
         String other = HELD_HERE.putIfAbsent(key, me);
@@ -78,7 +82,7 @@ final class MirrorLock implements AutoCloseable {
     }
 
     private static MirrorException refused(Path lockFile, String holder) {
-        return new MirrorException(lockFile.getParent().getParent() + ": another run is publishing this mirror ("
+        return new MirrorBusyException(lockFile.getParent().getParent() + ": another run is publishing this mirror ("
                 + (holder.isEmpty() ? "holder unknown" : holder) + "); try again when it has finished");
     }
 

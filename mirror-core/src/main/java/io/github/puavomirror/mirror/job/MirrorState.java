@@ -87,7 +87,7 @@ final class MirrorState {
     }
 
     synchronized void save(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        MirrorLayout.createFolder(file.getParent());
         try {
             AtomicFiles.write(file, JSON.writeValueAsBytes(new Document(FORMAT, images, rdiffs)));
         } catch (IOException e) {

@@ -1,23 +1,21 @@
 package io.github.puavomirror.mirror.job;
 
-import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.mirror.ChecksumSink;
 import io.github.puavomirror.mirror.Checksums;
 import io.github.puavomirror.mirror.CksumsFile;
 import io.github.puavomirror.mirror.FileChecksums;
 import io.github.puavomirror.mirror.MetaJson;
 import io.github.puavomirror.mirror.MirrorFormatException;
+import io.github.puavomirror.mirror.Names;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
 import io.github.puavomirror.mirror.job.VerifyReport.Problem;
 import io.github.puavomirror.rdiff.RdiffEngine;
-import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,8 +25,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +42,7 @@ public final class MirrorVerify {
 
     private final VerifyRequest request;
     private final MirrorListener events;
+    private final MirrorLayout layout;
     private final Path mirrorDir;
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -51,7 +50,8 @@ public final class MirrorVerify {
     private MirrorVerify(VerifyRequest request, MirrorListener events) {
         this.request = request;
         this.events = events;
-        this.mirrorDir = request.mirrorDirectory().toAbsolutePath().normalize();
+        this.layout = new MirrorLayout(request.mirrorDirectory());
+        this.mirrorDir = layout.root();
     }
 
     /** What one entry says a file is: where the claim comes from, and the values it states. */
@@ -66,6 +66,7 @@ public final class MirrorVerify {
      * @throws MirrorException when the mirror folder is missing (a usage error) or cannot be listed
      */
     public static VerifyReport run(VerifyRequest request, MirrorListener listener) throws MirrorException {
+        request.check();
         MirrorVerify v = new MirrorVerify(request, listener);
         try {
             return v.execute();
@@ -77,14 +78,14 @@ public final class MirrorVerify {
     }
 
     private VerifyReport execute() throws IOException {
-        if (!Files.isDirectory(mirrorDir)) {
-            throw MirrorException.usage(mirrorDir + ": " + (Files.exists(mirrorDir) ? "is not a folder" : "no such folder"));
+        RequestChecks.requireFolder(JobParameter.MIRROR_DIRECTORY, mirrorDir);
+        for (Path dir : List.of(layout.metaDir(), layout.rdiffsDir())) {
+            MirrorLayout.notAFolder(dir).ifPresent(p -> problems.add(new Problem(dir, p)));
         }
         Map<Path, List<Claim>> claims = new LinkedHashMap<>();
         List<Application> applications = new ArrayList<>();
-        Path metaDir = mirrorDir.resolve(MirrorJob.META_DIR);
         int metas = 0;
-        for (Path metaFile : metaFiles(metaDir)) {
+        for (Path metaFile : layout.metaFiles()) {
             MetaJson.Series series;
             try {
                 series = MetaJson.read(metaFile);
@@ -100,12 +101,13 @@ public final class MirrorVerify {
             }
             claimSeries(metaFile, series, claims, applications);
         }
-        Path cksums = mirrorDir.resolve(MirrorJob.CKSUMS_FILE);
+        Set<Path> listedByMetas = Set.copyOf(claims.keySet());
+        Path cksums = layout.cksumsFile();
         if (Files.isRegularFile(cksums)) {
             try {
                 for (CksumsFile.Entry e : CksumsFile.read(cksums)) {
-                    claims.computeIfAbsent(published(e.name()), k -> new ArrayList<>())
-                            .add(new Claim(MirrorJob.CKSUMS_FILE, e.size(), e.cksum(), null, null));
+                    claims.computeIfAbsent(layout.published(e.name()), k -> new ArrayList<>())
+                            .add(new Claim(MirrorLayout.CKSUMS_FILE, e.size(), e.cksum(), null, null));
                 }
             } catch (MirrorFormatException e) {
                 problems.add(new Problem(cksums, "unreadable: " + e.getMessage()));
@@ -120,24 +122,13 @@ public final class MirrorVerify {
         if (request.deep()) {
             applied = apply(applications, actual);
         }
-        unlisted(claims.keySet());
+        for (MirrorLayout.Unlisted u : layout.unlisted(listedByMetas)) {
+            warn(u.file() + ": " + (u.temporary() ? "temporary file left by an interrupted run"
+                    : "published, but no meta lists it") + " (prune removes it)");
+        }
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort((a, b) -> a.file().compareTo(b.file()));
         return new VerifyReport(sorted, warnings, actual.size(), bytes.get(), applied);
-    }
-
-    private List<Path> metaFiles(Path metaDir) throws IOException {
-        Map<String, Path> files = new TreeMap<>();
-        if (Files.isDirectory(metaDir)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(metaDir, "*.json")) {
-                for (Path p : ds) {
-                    if (!p.getFileName().toString().startsWith(".")) {
-                        files.put(p.getFileName().toString(), p);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(files.values());
     }
 
     private void claimSeries(Path metaFile, MetaJson.Series series, Map<Path, List<Claim>> claims,
@@ -148,23 +139,29 @@ public final class MirrorVerify {
             byVersion.putIfAbsent(image.version(), image);
         }
         for (MetaJson.Image image : series.images()) {
-            Path imageFile = mirrorDir.resolve(image.filename());
+            if (outside(metaFile, "image", image.filename())) {
+                continue;
+            }
+            Path imageFile = layout.image(image.filename());
             claims.computeIfAbsent(imageFile, k -> new ArrayList<>()).add(new Claim(source, image.size(),
                     cksum(imageFile, source, image.cksum()), image.sha256(), image.sha512()));
             for (MetaJson.Diff diff : image.diffs()) {
-                Path rdiff = mirrorDir.resolve(MirrorJob.RDIFFS_DIR).resolve(diff.filename());
+                if (outside(metaFile, "rdiff", diff.filename())) {
+                    continue;
+                }
+                Path rdiff = layout.rdiff(diff.filename());
                 claims.computeIfAbsent(rdiff, k -> new ArrayList<>()).add(new Claim(source, diff.size(),
                         cksum(rdiff, source, diff.cksum()), diff.sha256(), diff.sha512()));
                 MetaJson.Image from = byVersion.get(diff.version());
                 if (from == null) {
                     // Upstream's extra_rdiffs may come from images outside the list: laptops fetch
                     // them by name, boot servers skip them. Not wrong, but worth knowing.
-                    warnings.add(rdiff + ": its source version " + diff.version() + " is not an image of series "
-                            + series.name() + " in " + source + " (boot servers skip it; --deep cannot apply it)");
+                    warn(rdiff + ": its source version " + diff.version() + " is not an image of series "
+                            + series.name() + " in " + source + " (boot servers skip it; a deep check cannot apply it)");
                 } else if (from == image) {
                     problems.add(new Problem(rdiff, "its source version " + diff.version() + " is its own target"));
-                } else {
-                    applications.add(new Application(rdiff, mirrorDir.resolve(from.filename()), image.filename(),
+                } else if (MirrorLayout.listedNameProblem(from.filename()).isEmpty()) {
+                    applications.add(new Application(rdiff, layout.image(from.filename()), image.filename(),
                             image.size(), image.sha512()));
                 }
             }
@@ -178,11 +175,6 @@ public final class MirrorVerify {
         }
         problems.add(new Problem(file, source + " gives cksum \"" + value + "\", which is not a decimal POSIX cksum"));
         return null;
-    }
-
-    /** Where a CKSUMS name is published: rdiffs live under {@code rdiffs/}, images at the top. */
-    private Path published(String name) {
-        return name.endsWith(".rdiff") ? mirrorDir.resolve(MirrorJob.RDIFFS_DIR).resolve(name) : mirrorDir.resolve(name);
     }
 
     private Map<Path, Checksums> checksum(Map<Path, List<Claim>> claims, AtomicLong bytes) throws IOException {
@@ -233,12 +225,7 @@ public final class MirrorVerify {
 
     /** Applies each intact rdiff to its intact source; returns how many were applied. */
     private int apply(List<Application> applications, Map<Path, Checksums> actual) throws IOException {
-        RdiffEngine engine;
-        try {
-            engine = Engines.select(request.engine(), msg -> events.on(new MirrorEvent.Info("engine " + msg)));
-        } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(e.getMessage());
-        }
+        RdiffEngine engine = RequestChecks.engine(request.engine(), events);
         Set<Path> done = Collections.synchronizedSet(new TreeSet<>());
         List<Callable<Void>> work = new ArrayList<>();
         for (Application a : applications) {
@@ -280,31 +267,19 @@ public final class MirrorVerify {
         }
     }
 
-    /** Published files that no entry lists, and temporary files a killed run left. */
-    private void unlisted(Set<Path> listed) throws IOException {
-        for (Path dir : List.of(mirrorDir, mirrorDir.resolve(MirrorJob.RDIFFS_DIR), mirrorDir.resolve(MirrorJob.META_DIR))) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            Map<String, Path> entries = new TreeMap<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                for (Path p : ds) {
-                    entries.put(p.getFileName().toString(), p);
-                }
-            }
-            for (Map.Entry<String, Path> e : entries.entrySet()) {
-                String name = e.getKey();
-                Path p = e.getValue();
-                if (AtomicFiles.isTempName(name)) {
-                    warnings.add(p + ": temporary file left by an interrupted run (prune removes it)");
-                } else if (dir.equals(mirrorDir)) {
-                    if (name.endsWith(".img") && !listed.contains(p)) {
-                        warnings.add(p + ": published, but no meta lists it (prune removes it)");
-                    }
-                } else if (dir.getFileName().toString().equals(MirrorJob.RDIFFS_DIR) && !listed.contains(p)) {
-                    warnings.add(p + ": published, but no meta lists it (prune removes it)");
-                }
-            }
-        }
+    /**
+     * Whether a meta lists {@code name} as a file that cannot be in the mirror (such as
+     * {@code ../../etc/passwd}); such a name is reported, never opened.
+     */
+    private boolean outside(Path metaFile, String kind, String name) {
+        Optional<String> problem = MirrorLayout.listedNameProblem(name);
+        problem.ifPresent(p -> problems.add(new Problem(metaFile, "lists " + kind + " " + Names.quote(name)
+                + ", which is not a file name in the mirror (" + p + "); it was not opened")));
+        return problem.isPresent();
+    }
+
+    /** A warning line, with control characters in names escaped so that it stays one line. */
+    private void warn(String line) {
+        warnings.add(Names.escape(line));
     }
 }

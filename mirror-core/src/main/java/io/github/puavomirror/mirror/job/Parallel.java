@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * but running ones finish: each cleans up its own temporary files, and the caller must not
  * release the mirror's lock while one is still writing.
  */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
-    static void run(List<Callable<Void>> work, int threads) throws IOException {
+    public static void run(List<Callable<Void>> work, int threads) throws IOException {
         if (work.isEmpty()) {
             return;
         }

@@ -1,16 +1,19 @@
 package io.github.puavomirror.mirror.job;
 
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
- * What {@link MirrorPrune} cleans.
+ * What {@link MirrorPrune} cleans; {@link MirrorPrune#run} calls {@link #check()} first.
  *
  * @param mirrorDirectory the published mirror
  * @param dryRun          list what would be removed, remove nothing
  */
 public record PruneRequest(Path mirrorDirectory, boolean dryRun) {
-    public PruneRequest {
-        Objects.requireNonNull(mirrorDirectory, "mirrorDirectory");
+
+    /** @throws MirrorException a usage error naming the parameter at fault */
+    public void check() throws MirrorException {
+        if (mirrorDirectory == null) {
+            throw MirrorException.usage(RequestChecks.required());
+        }
     }
 }

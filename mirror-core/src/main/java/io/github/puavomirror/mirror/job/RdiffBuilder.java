@@ -16,6 +16,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RdiffBuilder {
     private static final int IO_BUFFER = 1 << 20;
+    /** Heap of writing and checking one rdiff: the output and delta buffers and the patcher's. */
+    private static final long CHECK_HEAP_BYTES = 8L << 20;
 
     private final RdiffEngine engine;
     private final MirrorRequest request;
@@ -61,8 +64,32 @@ final class RdiffBuilder {
     }
 
     /**
+     * The heap each source of {@code pairs} holds while its rdiffs are built (its index, one diff,
+     * and this class's buffers for writing and checking it).
+     *
+     * @throws OutOfHeapException for a source whose index alone cannot fit in this JVM's heap
+     */
+    static Map<ImageName, Long> heapNeeds(RdiffEngine engine, MirrorRequest request, List<RdiffPair> pairs,
+                                          Map<ImageName, ImageRecord> images) throws IOException {
+        MemoryPlanner planner = new MemoryPlanner(Runtime.getRuntime().maxMemory(), request.jobs());
+        Map<ImageName, Long> largestTarget = new LinkedHashMap<>();
+        for (RdiffPair pair : pairs) {
+            largestTarget.merge(pair.source(), images.get(pair.target()).sums().size(), Math::max);
+        }
+        Map<ImageName, Long> needs = new LinkedHashMap<>();
+        for (Map.Entry<ImageName, Long> source : largestTarget.entrySet()) {
+            long need = engine.preparedHeapBytes(images.get(source.getKey()).sums().size(), source.getValue(),
+                    request.signature()) + CHECK_HEAP_BYTES;
+            planner.check(source.getKey().fileName(), need);
+            needs.put(source.getKey(), need);
+        }
+        return needs;
+    }
+
+    /**
      * Builds the rdiffs one source at a time per thread: the source is indexed once for all its
-     * targets (up to three in a Puavo series, plus extras), the largest groups first.
+     * targets (up to three in a Puavo series, plus extras), the largest groups first, and only as
+     * many at once as the {@link MemoryPlanner} lets fit in the heap.
      */
     void build(List<RdiffPair> pairs, Map<ImageName, Path> files, Map<ImageName, ImageRecord> images,
                Map<RdiffPair, String> settings, StagedFiles staged) throws IOException {
@@ -75,24 +102,44 @@ final class RdiffBuilder {
         List<List<RdiffPair>> groups = new ArrayList<>(bySource.values());
         groups.sort(Comparator.comparingLong((List<RdiffPair> g) -> g.stream()
                 .mapToLong(p -> images.get(p.target()).sums().size()).sum()).reversed());
+        Map<ImageName, Long> needs = heapNeeds(engine, request, pairs, images);
+        MemoryPlanner planner = new MemoryPlanner(Runtime.getRuntime().maxMemory(), request.jobs());
         List<Callable<Void>> work = new ArrayList<>();
         for (List<RdiffPair> group : groups) {
+            long need = needs.get(group.get(0).source());
             work.add(() -> {
-                Path source = files.get(group.get(0).source());
-                RdiffEngine.PreparedBasis prepared;
                 try {
-                    prepared = engine.prepare(source, request.signature());
-                } catch (RdiffException e) {
-                    throw new MirrorException(source + ": indexing it for rdiffs failed: " + e.getMessage(), e);
+                    planner.start(need);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for heap to index "
+                            + group.get(0).source().fileName());
                 }
-                for (RdiffPair pair : group) {
-                    buildOne(prepared, pair, source, files.get(pair.target()), images.get(pair.source()).sums(),
-                            images.get(pair.target()).sums(), settings.get(pair), staged);
+                try {
+                    buildGroup(group, files, images, settings, staged);
+                } finally {
+                    planner.finish(need);
                 }
                 return null;
             });
         }
-        Parallel.run(work, request.jobs());
+        Parallel.run(work, planner.threads(needs.values().stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    /** Indexes one source and builds its rdiffs; the index is garbage when this returns. */
+    private void buildGroup(List<RdiffPair> group, Map<ImageName, Path> files, Map<ImageName, ImageRecord> images,
+                            Map<RdiffPair, String> settings, StagedFiles staged) throws IOException {
+        Path source = files.get(group.get(0).source());
+        RdiffEngine.PreparedBasis prepared;
+        try {
+            prepared = engine.prepare(source, request.signature());
+        } catch (RdiffException e) {
+            throw new MirrorException(source + ": indexing it for rdiffs failed: " + e.getMessage(), e);
+        }
+        for (RdiffPair pair : group) {
+            buildOne(prepared, pair, source, files.get(pair.target()), images.get(pair.source()).sums(),
+                    images.get(pair.target()).sums(), settings.get(pair), staged);
+        }
     }
 
     /** Makes, checks and stages one rdiff; once it is in place, it is recorded. */
@@ -107,8 +154,13 @@ final class RdiffBuilder {
         boolean done = false;
         try {
             ChecksumSink sink = new ChecksumSink();
+            long total = sourceSums.size() + targetSums.size();
+            // The source was indexed before this step; the engine now reads the target.
             try (OutputStream out = new BufferedOutputStream(
-                    sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER)) {
+                    sink.wrap(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)), IO_BUFFER);
+                 ReadProgress progress = ReadProgress.watch(target, read -> events.on(new MirrorEvent.StepProgress(
+                         Step.RDIFF, name, Math.min(total, sourceSums.size() + read), total)))) {
+                AtomicFiles.setMode(tmp, AtomicFiles.FILE_MODE);
                 prepared.diff(target, out);
             } catch (RdiffException e) {
                 throw new MirrorException(dst + ": making the rdiff from " + source.getFileName() + " failed: "

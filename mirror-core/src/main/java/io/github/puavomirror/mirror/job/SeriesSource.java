@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where the series of a run come from: the request itself (Maven's pom), puavo-os config files
- * ({@code -p DIR -n}), or discovery in the image folder (written to puavo-os config files first
- * with {@code -p DIR}).
+ * Where the series of a run come from: the request itself (Maven's pom, Ant's nested series),
+ * puavo-os config files (a puavo-os directory without {@code writeConfig}), or discovery in the
+ * image folder (written to puavo-os config files first with {@code writeConfig}).
  */
 final class SeriesSource {
     static final String CONFIG_SUBDIR = "config/images";
@@ -81,7 +81,9 @@ final class SeriesSource {
 
     private static List<ImageSeries> readConfigs(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw MirrorException.usage(dir + ": no such folder (with -n the series come from config/images/*.json)");
+            throw MirrorException.usage(new InvalidParameterException(JobParameter.PUAVO_OS_DIRECTORY,
+                    n -> dir + ": no such folder (without " + n.of(JobParameter.WRITE_CONFIG)
+                            + " the series come from config/images/*.json)"));
         }
         Map<String, Path> files = new TreeMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {

@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.Names;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,11 +17,23 @@ import java.util.List;
 public record VerifyReport(List<Problem> problems, List<String> warnings, int filesChecked, long bytesRead,
                            int rdiffsApplied) {
 
-    /** One problem: the file it concerns and what is wrong. */
-    public record Problem(Path file, String message) {
+    /**
+     * One problem: the file it concerns (a local path, or the URL of a served file with
+     * {@code file} null) and what is wrong.
+     */
+    public record Problem(Path file, String url, String message) {
+        public Problem(Path file, String message) {
+            this(file, null, message);
+        }
+
+        /** A problem of a served file. */
+        public static Problem at(String url, String message) {
+            return new Problem(null, url, message);
+        }
+
         /** The line users read: {@code file: message}. */
         public String line() {
-            return file + ": " + message;
+            return Names.escape((url != null ? url : file) + ": " + message);
         }
     }
 

@@ -1,10 +1,11 @@
 package io.github.puavomirror.mirror.job;
 
 import java.nio.file.Path;
-import java.util.Objects;
+
+import static io.github.puavomirror.mirror.job.JobParameter.JOBS;
 
 /**
- * What {@link MirrorVerify} checks.
+ * What {@link MirrorVerify} checks; {@link MirrorVerify#run} calls {@link #check()} first.
  *
  * @param mirrorDirectory the published mirror
  * @param deep            also apply every rdiff to its source and compare the result with its target
@@ -12,10 +13,14 @@ import java.util.Objects;
  * @param jobs            files read at once
  */
 public record VerifyRequest(Path mirrorDirectory, boolean deep, String engine, int jobs) {
-    public VerifyRequest {
-        Objects.requireNonNull(mirrorDirectory, "mirrorDirectory");
+
+    /** @throws MirrorException a usage error naming the parameter at fault */
+    public void check() throws MirrorException {
+        if (mirrorDirectory == null) {
+            throw MirrorException.usage(RequestChecks.required());
+        }
         if (jobs < 1) {
-            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+            throw MirrorException.usage(InvalidParameterException.of(JOBS, "must be at least 1, got " + jobs));
         }
     }
 }

@@ -44,6 +44,11 @@ public final class SquashfsImage implements Closeable {
     private static final int MAX_NAME_LENGTH = 256;
     /** A directory listing beyond this is taken as corruption rather than read. */
     private static final long MAX_LISTING_BYTES = 64L * 1024 * 1024;
+    /**
+     * A listing {@link #list} returns whole: about 30,000 entries of typical names, each held as
+     * an object. Walking a path holds no listing, so this bounds what an image can make us hold.
+     */
+    private static final long MAX_LISTED_BYTES = 1L << 20;
     private static final int MAX_SYMLINK_LENGTH = 4096;
     /** Same limit as Linux's MAXSYMLINKS, so loops fail the way they would under a mount. */
     private static final int MAX_SYMLINK_HOPS = 40;
@@ -254,13 +259,17 @@ public final class SquashfsImage implements Closeable {
         return parts;
     }
 
+    /** Looks the name up entry by entry, holding none: a path may cross a directory of any size. */
     private Optional<DirectoryEntry> find(SquashfsInode dir, String name) throws IOException {
-        for (DirectoryEntry entry : list(dir)) {
+        DirectoryEntry[] found = new DirectoryEntry[1];
+        scan(dir, entry -> {
             if (entry.name().equals(name)) {
-                return Optional.of(entry);
+                found[0] = entry;
+                return true;
             }
-        }
-        return Optional.empty();
+            return false;
+        });
+        return Optional.ofNullable(found[0]);
     }
 
     /**
@@ -271,13 +280,30 @@ public final class SquashfsImage implements Closeable {
         if (!dir.isDirectory()) {
             throw new IllegalArgumentException("not a directory: " + dir);
         }
+        if (dir.dirListingSize > MAX_LISTED_BYTES) {
+            throw new SquashfsException(file, "directory inode " + dir.inodeNumber() + " has a " + dir.dirListingSize
+                    + "-byte listing, more than the " + MAX_LISTED_BYTES + " bytes a listing read whole may have");
+        }
+        List<DirectoryEntry> entries = new ArrayList<>();
+        scan(dir, entry -> {
+            entries.add(entry);
+            return false;
+        });
+        return entries;
+    }
+
+    /** Told each entry of a listing in stored order; true stops the scan. */
+    private interface EntryVisitor {
+        boolean visit(DirectoryEntry entry) throws IOException;
+    }
+
+    private void scan(SquashfsInode dir, EntryVisitor visitor) throws IOException {
         long remaining = dir.dirListingSize;
         if (remaining > MAX_LISTING_BYTES) {
             throw corrupt("directory inode " + dir.inodeNumber() + " claims a " + remaining + "-byte listing");
         }
-        List<DirectoryEntry> entries = new ArrayList<>();
         if (remaining == 0) {
-            return entries;
+            return;
         }
         MetadataReader.Cursor in = metadata.cursor(superblock.directoryTableStart() + dir.dirBlock, dir.dirOffset);
         byte[] nameBuf = new byte[MAX_NAME_LENGTH];
@@ -303,11 +329,12 @@ public final class SquashfsImage implements Closeable {
                     throw corrupt("directory inode " + dir.inodeNumber() + " has a malformed entry");
                 }
                 in.readFully(nameBuf, 0, nameLength);
-                entries.add(new DirectoryEntry(entryName(nameBuf, nameLength, dir), type,
-                        inodeBlock << 16 | inodeOffset, inodeBase + inodeDelta));
+                if (visitor.visit(new DirectoryEntry(entryName(nameBuf, nameLength, dir), type,
+                        inodeBlock << 16 | inodeOffset, inodeBase + inodeDelta))) {
+                    return;
+                }
             }
         }
-        return entries;
     }
 
     /**

@@ -79,7 +79,7 @@ class UpdateRepositoryTaskTest {
     @Test
     void aBuildFilePublishesTheMirror() throws Exception {
         Project p = project("""
-                <pm:update-repository imageDir="${images}" mirrorDir="${mirror}" repository="cdn.example.org"
+                <pm:update-repository imageDirectory="${images}" mirrorDirectory="${mirror}" repository="cdn.example.org"
                     jobs="2" engine="java"/>""");
 
         p.executeTarget("run");
@@ -125,8 +125,8 @@ class UpdateRepositoryTaskTest {
     @Test
     void nestedSeriesAndTheNumericAttributesReachTheJob() throws Exception {
         Project p = project("""
-                <pm:update-repository imageDir="${images}" mirrorDir="${mirror}" engine="java" jobs="1"
-                    targets="1" keep="2" blockSize="256" verifyRdiffs="false">
+                <pm:update-repository imageDirectory="${images}" mirrorDirectory="${mirror}" engine="java" jobs="1"
+                    rdiffTargets="1" keep="2" blockSize="256" verifyRdiffs="false">
                   <series name="hand-picked">
                     <image name="%s"/>
                     <image name="%s"/>
@@ -148,7 +148,7 @@ class UpdateRepositoryTaskTest {
     }
 
     @Test
-    void puavoOsDirWithNoConfigReadsTheConfig() throws Exception {
+    void deprecatedPuavoOsDirWithNoConfigReadsTheConfigWithWarnings() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("puavo-os/config/images"));
         Files.writeString(config.resolve("bookworm.json"), "{\"from-config\": [\"" + image(1) + "\", \"" + image(2)
                 + "\"]}");
@@ -161,6 +161,73 @@ class UpdateRepositoryTaskTest {
         assertThat(mirror.resolve("meta/from-config.json")).exists();
         assertThat(mirror.resolve(image(3))).doesNotExist();
         assertThat(Files.readString(config.resolve("bookworm.json"))).startsWith("{\"from-config\": [");
+        assertThat(messages(Project.MSG_WARN)).contains(
+                "attribute imageDir is deprecated: use imageDirectory",
+                "attribute mirrorDir is deprecated: use mirrorDirectory",
+                "attribute noConfig is deprecated: use writeConfig (reading the config is the"
+                        + " default)");
+    }
+
+    @Test
+    void puavoOsDirectoryIsReadUnlessWriteConfig() throws Exception {
+        Path puavoOs = tmp.resolve("puavo-os");
+        BuildException missing = catchThrowableOfType(BuildException.class, () -> project("""
+                <pm:update-repository imageDirectory="${images}" mirrorDirectory="${mirror}" engine="java"
+                    puavoOsDirectory="%s"/>""".formatted(puavoOs)).executeTarget("run"));
+        assertThat(missing.getMessage()).contains("no such folder", "without writeConfig=\"…\"");
+        assertThat(puavoOs).doesNotExist();
+
+        project("""
+                <pm:update-repository imageDirectory="${images}" mirrorDirectory="${mirror}" engine="java"
+                    puavoOsDirectory="%s" writeConfig="true"/>""".formatted(puavoOs)).executeTarget("run");
+        assertThat(puavoOs.resolve("config/images/bookworm.json")).exists();
+    }
+
+    @Test
+    void extraRdiffsAndTheSignatureSettingsReachTheJob() throws Exception {
+        Project p = project("""
+                <pm:update-repository imageDirectory="${images}" mirrorDirectory="${mirror}" engine="java"
+                    signatureType="md4-rollsum" sumSize="8" rdiffTargets="1">
+                  <series name="with-extra">
+                    <image name="%s"/>
+                    <image name="%s"/>
+                    <extraRdiff target="%s"><source name="%s"/></extraRdiff>
+                  </series>
+                </pm:update-repository>""".formatted(image(2), image(3), image(3), image(1)));
+
+        p.executeTarget("run");
+
+        try (Stream<Path> s = Files.list(mirror.resolve("rdiffs"))) {
+            assertThat(s.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    PREFIX + "-2024-02-02-080000--2024-02-03-080000-amd64.rdiff",
+                    PREFIX + "-2024-02-01-080000--2024-02-03-080000-amd64.rdiff");
+        }
+        assertThat(Files.readString(mirror.resolve(".puavo-mirror/state.json")))
+                .contains(String.format("magic=%08x block=128 strong=8", 0x72730136));
+    }
+
+    @Test
+    void verifyAndPruneTasksCheckAndCleanTheMirror() throws Exception {
+        project("""
+                <pm:update-repository imageDirectory="${images}" engine="java" keep="2"/>""").executeTarget("run");
+        Path published = images.resolve("mirror");
+        Files.write(published.resolve(image(1)), new byte[] {1});
+
+        project("<pm:verify imageDirectory=\"${images}\" deep=\"true\" engine=\"java\" jobs=\"1\""
+                + " progress=\"none\"/>").executeTarget("run");
+        assertThat(messages(Project.MSG_WARN)).anyMatch(m -> m.contains(image(1)));
+        assertThat(messages(Project.MSG_INFO)).anyMatch(m -> m.startsWith("mirror OK: "));
+
+        project("<pm:prune mirrorDirectory=\"" + published + "\" dryRun=\"true\"/>").executeTarget("run");
+        assertThat(published.resolve(image(1))).exists();
+        project("<pm:prune imageDirectory=\"${images}\"/>").executeTarget("run");
+        assertThat(published.resolve(image(1))).doesNotExist();
+        assertThat(messages(Project.MSG_INFO)).contains("removed 1 file(s), 1 B");
+
+        Files.write(published.resolve(image(3)), new byte[] {1});
+        BuildException bad = catchThrowableOfType(BuildException.class,
+                () -> project("<pm:verify mirrorDirectory=\"" + published + "\"/>").executeTarget("run"));
+        assertThat(bad.getMessage()).contains(image(3));
     }
 
     @Test
@@ -220,7 +287,7 @@ class UpdateRepositoryTaskTest {
                 declared.add(def.getAttribute("name"));
             }
         }
-        assertThat(declared).containsExactly("update-repository");
+        assertThat(declared).containsExactly("update-repository", "verify", "prune", "sync");
     }
 
     private List<String> messages(int priority) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A mirror job in its own JVM, so that tests can SIGKILL it or limit its file size. Arguments
  * are {@code key=value}: {@code images} (the image folder; the mirror is its {@code mirror}),
- * {@code block} (rdiff block size) and {@code step=true}.
+ * {@code block} (rdiff block size), {@code step=true} and {@code heap} (the child's -Xmx, given
+ * to {@link #start}; default 128m); {@link #start} also takes {@code umask}.
  *
  * <p>It prints one line per event ({@code E <event>}), then {@code OK <summary>} or
  * {@code ERR usage|job <message>}; its stderr goes to the same stream. With {@code step=true}
@@ -138,17 +139,19 @@ public final class ChildJob {
         }
     }
 
-    /** Starts a child job; {@code fileSizeLimitKb} > 0 runs it under {@code ulimit -f}. */
+    /** Starts a child job; {@code fileSizeLimitKb} > 0 runs it under {@code ulimit -f}, option {@code umask} under that umask. */
     static Handle start(Map<String, String> options, long fileSizeLimitKb) throws IOException {
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived, small JVM: C1 only, no perf-data file (which ulimit -f would also hit).
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m", "-Xss1m",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx" + options.getOrDefault("heap", "128m"), "-Xss1m",
                 "-cp", System.getProperty("java.class.path"), ChildJob.class.getName()));
         options.forEach((k, v) -> java.add(k + "=" + v));
+        String limits = (fileSizeLimitKb > 0 ? "ulimit -f " + fileSizeLimitKb + "; " : "")
+                + (options.containsKey("umask") ? "umask " + options.get("umask") + "; " : "");
         List<String> command;
-        if (fileSizeLimitKb > 0) {
-            command = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKb + "; exec \"$@\"", "bash"));
+        if (!limits.isEmpty()) {
+            command = new ArrayList<>(List.of("bash", "-c", limits + "exec \"$@\"", "bash"));
             command.addAll(java);
         } else {
             command = java;

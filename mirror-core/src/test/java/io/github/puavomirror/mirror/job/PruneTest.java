@@ -44,7 +44,7 @@ class PruneTest {
                 good.mirror.resolve(SampleSeries.name(9)),
                 rdiffs.resolve("puavo-os-test-bookworm-2024-01-01-120000--2024-01-09-120000-amd64.rdiff"),
                 good.mirror.resolve("." + SampleSeries.name(5) + ".0badc0ffee.tmp"),
-                rdiffs.resolve(".x.rdiff.17.tmp"),
+                rdiffs.resolve("." + SampleSeries.rdiff(2, 9) + ".17.tmp"),
                 good.mirror.resolve("meta").resolve("." + GoodRun.SERIES + ".json.abc.tmp"),
                 good.mirror.resolve(MirrorJob.STATE_DIR).resolve(".state.json.ff.tmp"));
         int n = 1;

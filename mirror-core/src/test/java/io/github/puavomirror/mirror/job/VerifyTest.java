@@ -135,7 +135,7 @@ class VerifyTest {
     @Test
     void unlistedAndTemporaryFilesAreWarningsOnly() throws Exception {
         Files.copy(image(1), good.mirror.resolve(SampleSeries.name(9)));
-        Files.copy(rdiff(1, 4), good.mirror.resolve(MirrorJob.RDIFFS_DIR).resolve("stray.rdiff"));
+        Files.copy(rdiff(1, 4), good.mirror.resolve(MirrorJob.RDIFFS_DIR).resolve(SampleSeries.rdiff(1, 9)));
         Files.writeString(good.mirror.resolve("meta").resolve("." + GoodRun.SERIES + ".json.1a2b3c.tmp"), "{");
 
         VerifyReport r = good.verify(false);
@@ -143,7 +143,7 @@ class VerifyTest {
         assertThat(r.ok()).isTrue();
         assertThat(r.warnings()).hasSize(3);
         assertThat(r.warnings()).anyMatch(w -> w.contains(SampleSeries.name(9)) && w.contains("no meta lists it"));
-        assertThat(r.warnings()).anyMatch(w -> w.contains("stray.rdiff") && w.contains("no meta lists it"));
+        assertThat(r.warnings()).anyMatch(w -> w.contains(SampleSeries.rdiff(1, 9)) && w.contains("no meta lists it"));
         assertThat(r.warnings()).anyMatch(w -> w.contains(".1a2b3c.tmp") && w.contains("temporary file"));
         assertThat(r.summaryLine()).startsWith("mirror OK: ").endsWith(", 3 warnings");
     }

@@ -2,6 +2,7 @@ package io.github.puavomirror.rdiff.nativelib;
 
 import io.github.puavomirror.rdiff.JavaRdiffEngine;
 import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.SignatureOptions;
 
@@ -91,6 +92,13 @@ final class AutoRdiffEngine implements RdiffEngine {
             return java.prepare(basis, options);
         }
         return librsync.prepare(basis, options);
+    }
+
+    @Override
+    public long preparedHeapBytes(long basisLength, long newFileLength, SignatureOptions options)
+            throws RdiffException {
+        return JavaRdiffEngine.diffMatchesBasisBytes(options.resolve(basisLength))
+                ? java.preparedHeapBytes(basisLength, newFileLength, options) : 0;
     }
 
     /** Whether Java's one-step diff matches the basis by its bytes for this basis and these settings. */

@@ -177,7 +177,7 @@ class HostileNativeInputTest {
         assertThat(catchThrowableOfType(RdiffException.class,
                 () -> engine.signature(basis, dir.resolve("s"), md4Max)).result()).isEqualTo(RdiffResult.PARAM_ERROR);
         assertThat(catchThrowableOfType(RdiffException.class,
-                () -> engine.signature(basis, dir.resolve("s"), SignatureOptions.DEFAULTS.withStrongLength(33))).result())
+                () -> engine.signature(basis, dir.resolve("s"), new SignatureOptions(null, 0, 33))).result())
                 .isEqualTo(RdiffResult.PARAM_ERROR);
         assertThat(catchThrowableOfType(RdiffException.class,
                 () -> engine.signature(basis, dir.resolve("s"), SignatureOptions.DEFAULTS.withBlockLength(-5))).result())

@@ -1,9 +1,9 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.mirror;
 
 import java.util.Locale;
 
-/** Human-readable byte counts, rates and durations for progress and summaries. */
-final class Sizes {
+/** Human-readable byte counts, rates and durations for progress and summaries, the same in every front end. */
+public final class Sizes {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Sizes() {
@@ -13,7 +13,7 @@ final class Sizes {
      * Binary units with three significant digits at most: {@code 606 B}, {@code 3.9 KiB},
      * {@code 12.3 MiB}, {@code 606 KiB}.
      */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         if (n < 1024) {
             return n + " B";
         }
@@ -33,7 +33,7 @@ final class Sizes {
     }
 
     /** {@code bytes} per second over {@code nanos}, e.g. {@code 12.3 MiB/s}; empty when no time passed. */
-    static String rate(long bytes, long nanos) {
+    public static String rate(long bytes, long nanos) {
         if (nanos <= 0) {
             return "";
         }
@@ -41,7 +41,7 @@ final class Sizes {
     }
 
     /** {@code 0.4 s}, {@code 12.3 s}, {@code 2 min 05 s}, {@code 1 h 02 min}. */
-    static String duration(long nanos) {
+    public static String duration(long nanos) {
         double seconds = Math.max(0, nanos) / 1e9;
         if (seconds < 59.95) {
             return String.format(Locale.ROOT, "%.1f s", seconds);

@@ -1,0 +1,70 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.mirror.job.InvalidParameterException;
+import io.github.puavomirror.mirror.job.JobParameter;
+import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.ParameterNames;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The command line's spelling of the contract's parameters, for the core's usage errors: the
+ * long option, or the positional argument's label. The contract test checks that every mirror
+ * command's option maps to a parameter here and every parameter to an option.
+ */
+final class CliNames {
+    private static final Map<JobParameter, String> NAMES = new EnumMap<>(JobParameter.class);
+
+    static {
+        NAMES.put(JobParameter.IMAGE_DIRECTORY, "IMAGE_DIR");
+        NAMES.put(JobParameter.MIRROR_DIRECTORY, "MIRROR_DIR");
+        NAMES.put(JobParameter.REPOSITORY, "--repository");
+        NAMES.put(JobParameter.PUAVO_OS_DIRECTORY, "--puavo-os");
+        NAMES.put(JobParameter.WRITE_CONFIG, "--write-config");
+        NAMES.put(JobParameter.SERIES, "the series of --puavo-os");
+        NAMES.put(JobParameter.RDIFF_TARGETS, "--rdiff-targets");
+        NAMES.put(JobParameter.KEEP, "--keep");
+        NAMES.put(JobParameter.SIGNATURE_TYPE, "--signature-type");
+        NAMES.put(JobParameter.BLOCK_SIZE, "--block-size");
+        NAMES.put(JobParameter.SUM_SIZE, "--sum-size");
+        NAMES.put(JobParameter.VERIFY_RDIFFS, "--no-verify-rdiffs");
+        NAMES.put(JobParameter.DEEP, "--deep");
+        NAMES.put(JobParameter.URL, "MIRROR_DIR");
+        NAMES.put(JobParameter.SAMPLE, "--sample");
+        NAMES.put(JobParameter.CA_CERTIFICATE, "--ca-certificate");
+        NAMES.put(JobParameter.ENGINE, "--engine");
+        NAMES.put(JobParameter.JOBS, "--jobs");
+        NAMES.put(JobParameter.DRY_RUN, "--dry-run");
+        NAMES.put(JobParameter.PROGRESS, "--progress");
+    }
+
+    /** The spelling for messages. */
+    static final ParameterNames SPELLING = NAMES::get;
+
+    private CliNames() {
+    }
+
+    /** The option or label that stands for {@code parameter}. */
+    static String of(JobParameter parameter) {
+        return NAMES.get(parameter);
+    }
+
+    /** A core usage error as picocli's usage error, so it gets the usual one line and help hint. */
+    static ParameterException usage(CommandSpec spec, MirrorException e) {
+        return new ParameterException(spec.commandLine(), e.message(SPELLING), e);
+    }
+
+    /** A core usage error found while translating one option, as a picocli usage error. */
+    static ParameterException usage(CommandSpec spec, InvalidParameterException e) {
+        return new ParameterException(spec.commandLine(), e.message(SPELLING), e);
+    }
+
+    /** Warns that {@code old} still works but will go: {@code puavo-mirror: warning: OLD is deprecated: ...}. */
+    static void deprecated(PrintStream err, String old, String instead) {
+        err.println("puavo-mirror: warning: " + old + " is deprecated: " + instead);
+    }
+}

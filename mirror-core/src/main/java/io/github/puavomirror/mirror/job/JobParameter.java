@@ -1,0 +1,60 @@
+package io.github.puavomirror.mirror.job;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.github.puavomirror.mirror.job.Operation.MIRROR;
+import static io.github.puavomirror.mirror.job.Operation.PRUNE;
+import static io.github.puavomirror.mirror.job.Operation.VERIFY;
+
+/**
+ * The parameters of the operations, one vocabulary for all front ends. The core's usage errors
+ * say which parameter is wrong ({@link InvalidParameterException}); each front end spells it its
+ * own way ({@code --rdiff-targets}, {@code <rdiffTargets>}, {@code rdiffTargets="…"}) through a
+ * {@link ParameterNames}. {@link #canonicalName()} is the Maven parameter and Ant attribute name.
+ */
+public enum JobParameter {
+    IMAGE_DIRECTORY("imageDirectory", MIRROR, VERIFY, PRUNE),
+    MIRROR_DIRECTORY("mirrorDirectory", MIRROR, VERIFY, PRUNE),
+    REPOSITORY("repository", MIRROR),
+    PUAVO_OS_DIRECTORY("puavoOsDirectory", MIRROR),
+    WRITE_CONFIG("writeConfig", MIRROR),
+    SERIES("series", MIRROR),
+    RDIFF_TARGETS("rdiffTargets", MIRROR),
+    KEEP("keep", MIRROR),
+    SIGNATURE_TYPE("signatureType", MIRROR),
+    BLOCK_SIZE("blockSize", MIRROR),
+    SUM_SIZE("sumSize", MIRROR),
+    VERIFY_RDIFFS("verifyRdiffs", MIRROR),
+    DEEP("deep", VERIFY),
+    URL("url", VERIFY),
+    SAMPLE("sample", VERIFY),
+    CA_CERTIFICATE("caCertificate", VERIFY),
+    ENGINE("engine", MIRROR, VERIFY),
+    JOBS("jobs", MIRROR, VERIFY),
+    DRY_RUN("dryRun", MIRROR, PRUNE),
+    PROGRESS("progress", MIRROR, VERIFY);
+
+    private final String canonicalName;
+    private final Set<Operation> operations;
+
+    JobParameter(String canonicalName, Operation first, Operation... more) {
+        this.canonicalName = canonicalName;
+        this.operations = EnumSet.of(first, more);
+    }
+
+    /** The name in camel case, as Maven and Ant spell it and the README's table lists it. */
+    public String canonicalName() {
+        return canonicalName;
+    }
+
+    public boolean belongsTo(Operation operation) {
+        return operations.contains(operation);
+    }
+
+    /** The parameters of {@code operation}, in declaration order. */
+    public static List<JobParameter> of(Operation operation) {
+        return List.of(values()).stream().filter(p -> p.belongsTo(operation)).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.puavomirror.mirror.job;
+
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.nativelib.Engines;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.github.puavomirror.mirror.job.JobParameter.ENGINE;
+import static io.github.puavomirror.mirror.job.JobParameter.IMAGE_DIRECTORY;
+import static io.github.puavomirror.mirror.job.JobParameter.MIRROR_DIRECTORY;
+
+/** The usage checks that need the file system or the engines, worded once for all operations. */
+final class RequestChecks {
+    private RequestChecks() {
+    }
+
+    static InvalidParameterException required() {
+        return new InvalidParameterException(MIRROR_DIRECTORY, n -> n.of(MIRROR_DIRECTORY) + " is required (or "
+                + n.of(IMAGE_DIRECTORY) + ", whose mirror/ it then is)");
+    }
+
+    /**
+     * Fails unless {@code dir}, which {@code parameter} names, is a folder. The message names the
+     * folder as given; the parameter travels with it for front ends that show it.
+     */
+    static void requireFolder(JobParameter parameter, Path dir) throws MirrorException {
+        if (!Files.isDirectory(dir)) {
+            String problem = Files.exists(dir) ? "is not a folder" : "no such folder";
+            throw MirrorException.usage(new InvalidParameterException(parameter, n -> dir + ": " + problem));
+        }
+    }
+
+    /** The engine {@code choice} names (null: the environment's), reporting the choice as an info event. */
+    static RdiffEngine engine(String choice, MirrorListener events) throws MirrorException {
+        try {
+            return Engines.select(choice, msg -> events.on(new MirrorEvent.Info("engine " + msg)));
+        } catch (IllegalArgumentException e) {
+            throw MirrorException.usage(new InvalidParameterException(ENGINE, n -> e.getMessage()));
+        }
+    }
+}

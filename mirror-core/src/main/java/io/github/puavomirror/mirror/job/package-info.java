@@ -1,0 +1,16 @@
+/**
+ * The operations on a mirror and their contract with the front ends (the CLI, the Maven plugin,
+ * the Ant tasks). Public API: one request per {@link io.github.puavomirror.mirror.job.Operation}
+ * ({@link io.github.puavomirror.mirror.job.MirrorRequest},
+ * {@link io.github.puavomirror.mirror.job.VerifyRequest},
+ * {@link io.github.puavomirror.mirror.job.PruneRequest}) whose {@code check()} holds every rule
+ * about its parameters; the operations that run them ({@link io.github.puavomirror.mirror.job.MirrorJob},
+ * {@link io.github.puavomirror.mirror.job.MirrorVerify}, {@link io.github.puavomirror.mirror.job.MirrorPrune});
+ * the parameters' one vocabulary ({@link io.github.puavomirror.mirror.job.JobParameter}) with
+ * usage errors that each front end words in its own spelling
+ * ({@link io.github.puavomirror.mirror.job.ParameterNames}); and one stream of
+ * {@link io.github.puavomirror.mirror.job.MirrorEvent}s for every front end to render, with
+ * {@link io.github.puavomirror.mirror.job.ProgressLines} for logs. Everything package-private is
+ * the jobs' own machinery (state, lock, staging, scans, builders).
+ */
+package io.github.puavomirror.mirror.job;

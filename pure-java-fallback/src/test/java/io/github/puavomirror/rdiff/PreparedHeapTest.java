@@ -1,0 +1,72 @@
+package io.github.puavomirror.rdiff;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The heap the engine tells callers to plan for is what it allocates. */
+class PreparedHeapTest {
+    private static final long MIB = 1L << 20;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theIndexOfSixteenGibAtUpstreamSettingsIsTwentyTwoBytesABlock() {
+        long blocks = (16L << 30) / 128;
+
+        // 2^28 slots of 8 bytes, their filter (a byte a slot) and a 4-byte chain link a block.
+        assertThat(BlockIndex.heapBytes(blocks)).isEqualTo((2L << 30) + (256L << 20) + (512L << 20) + 3 * 16);
+    }
+
+    @Test
+    void anIndexTakesSixteenToThirtyBytesABlock() {
+        for (long blocks = 1000; blocks < 1L << 29; blocks = blocks * 3 / 2) {
+            double perBlock = BlockIndex.heapBytes(blocks) / (double) blocks;
+            assertThat(perBlock).as("%d blocks", blocks).isBetween(16.0, 30.0);
+        }
+    }
+
+    @Test
+    void indexingABasisAllocatesNoMoreThanItsFigure() throws Exception {
+        Path basis = tmp.resolve("basis");
+        byte[] data = new byte[(int) (12 * MIB)];
+        new Random(3).nextBytes(data);
+        Files.write(basis, data);
+        SignatureParams params = SignatureOptions.PUAVO_BOOKWORM.resolve(data.length);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+
+        // Classes loaded and initialised on first use allocate too: not the index's.
+        Path small = Files.write(tmp.resolve("small"), java.util.Arrays.copyOf(data, 1 << 16));
+        BasisBlocks.build(small, params, new RdiffStats("signature"));
+        long before = threads.getThreadAllocatedBytes(id);
+        BasisBlocks.build(basis, params, new RdiffStats("signature"));
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+
+        long figure = BasisBlocks.heapBytes(data.length, params);
+        assertThat(allocated).isGreaterThanOrEqualTo(BlockIndex.heapBytes(params.blockCount(data.length)))
+                .isLessThanOrEqualTo(figure + MIB / 4);
+    }
+
+    @Test
+    void aPreparedBasisPlansForItsIndexAndOneDiffSplitInTwoWhenTheNewFileIsLarge() throws Exception {
+        long size = 1L << 30;
+        SignatureParams params = SignatureOptions.PUAVO_BOOKWORM.resolve(size);
+        JavaRdiffEngine engine = new JavaRdiffEngine();
+        long index = BasisBlocks.heapBytes(size, params);
+
+        long small = engine.preparedHeapBytes(size, 63 * MIB, SignatureOptions.PUAVO_BOOKWORM) - index;
+        long large = engine.preparedHeapBytes(size, size, SignatureOptions.PUAVO_BOOKWORM) - index;
+
+        // One window of a little over 1 MiB, growing; a split diff adds the second half's output and log.
+        assertThat(small).isBetween(2 * MIB, 4 * MIB);
+        assertThat(large).isBetween(small + 48 * MIB, small + 64 * MIB);
+    }
+}
