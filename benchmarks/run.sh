@@ -3,15 +3,21 @@
 #   1. a 1 GiB generated pair at -b 128 (run-side-by-side.sh): rdiff signature, delta and patch
 #      against the Java and native engines, and the one-step diff against rdiff signature + delta;
 #   2. a whole mirror of a 5-image series (run-mirror-vs-upstream.sh) against upstream's pipeline;
-#   3. with --scale: the one-step diff of an 8 GiB pair in -Xmx2g against that of the 1 GiB pair.
+#   3. with --scale: the one-step diff of an 8 GiB pair in -Xmx2g against that of the 1 GiB pair;
+#   4. with --squashfs: rdiff signature + delta against the one-step diff on lzo squashfs images of a
+#      seeded tree (SquashfsPair, --squashfs-size of tree, 512M by default): the old image against
+#      itself, and against updates with 5% and 20% of the files changed (rdiff/image 4.7% and 9.2% for
+#      a 512M tree); then the in-process cost per literal byte (LiteralCost) on the old image.
+#      Every step's line has its CPU-seconds and the load average before it.
 # Inputs are generated (seeded) into --work; the jars are built first when missing. Each part runs its
 # participants in turn, rotating who goes first, and compares every output with cmp.
 #
 # Usage: benchmarks/run.sh [--work DIR] [--rounds N] [--mirror-size MIB] [--scale [--scale-work DIR]]
+#                         [--squashfs [--squashfs-size SIZE]]
 # The 8 GiB pair needs 16 GiB free in --scale-work (default /tmp/puavo-bench-scale: on disk, not in RAM).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=/tmp/puavo-bench rounds=3 mirror_size=256 scale=0 scale_work=/tmp/puavo-bench-scale
+work=/tmp/puavo-bench rounds=3 mirror_size=256 scale=0 scale_work=/tmp/puavo-bench-scale squashfs=0 squashfs_size=512M
 while [ $# -gt 0 ]; do
   case "$1" in
     --work) work=$2; shift 2 ;;
@@ -19,7 +25,9 @@ while [ $# -gt 0 ]; do
     --mirror-size) mirror_size=$2; shift 2 ;;
     --scale) scale=1; shift ;;
     --scale-work) scale_work=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --squashfs) squashfs=1; shift ;;
+    --squashfs-size) squashfs_size=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,4 +57,26 @@ if [ "$scale" = 1 ]; then
   rss8=$(awk '/^diff \(\*\)/ {print $7}' "$work/scale-8g.txt")
   printf '1 GiB %.3f s, 8 GiB %.3f s (peak RSS %s MiB): %.2fx the time for 8x the data (linear within 10%%: <= 8.8x)\n' \
     "$t1" "$t8" "$rss8" "$(echo "$t8 / $t1" | bc -l)"
+fi
+
+if [ "$squashfs" = 1 ]; then
+  command -v mksquashfs >/dev/null || { echo "run.sh: mksquashfs is not installed (Debian: squashfs-tools)" >&2; exit 2; }
+  bench() { java -cp "$root/benchmarks/target/benchmarks.jar" "io.github.puavomirror.benchmarks.$1" "${@:2}"; }
+  for change in 0.05 0.2; do
+    bench SquashfsPair --work="$work/squashfs-$change" --size="$squashfs_size" --change="$change"
+  done
+  old=$work/squashfs-0.05/old.squashfs
+  echo
+  echo "== 4. squashfs images, -b 128: identical images =="
+  sbs --blocks=128 --engine=java --ops=signature,delta,diff --rounds="$rounds" --work="$work/squashfs-same" \
+    --old="$old" --new="$old"
+  for change in 0.05 0.2; do
+    echo
+    echo "== 4. squashfs images, -b 128: $change of the files changed =="
+    sbs --blocks=128 --engine=java --ops=signature,delta,diff --rounds="$rounds" --work="$work/squashfs-$change/b" \
+      --old="$old" --new="$work/squashfs-$change/new.squashfs"
+  done
+  echo
+  echo "== 4. cost per literal byte, in-process, basis $old =="
+  bench LiteralCost --basis="$old" --work="$work" --rounds=7
 fi

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +28,9 @@ import java.util.Set;
  * setting and round, every operation runs once per participant, the participant going first
  * rotating between rounds, and every output is compared with {@code cmp} (signatures and deltas
  * against rdiff's, patched files against the new file). Prints medians, ratios to rdiff and peak
- * RSS. On a shared machine absolute times are noise; the ratios of alternating runs are what to
- * quote.
+ * RSS, the CPU-seconds and load average of every step. With {@code --old=A --new=B} it times a
+ * given pair instead (such as {@link SquashfsPair}'s images). On a shared machine absolute times are
+ * noise; the ratios of alternating runs are what to quote.
  *
  * <p>The Java engines run through {@code bin/puavo-mirror} when the CLI jar is built (a fresh JVM
  * per step, like rdiff's fresh process, with the launcher's JVM options and start-up archive;
@@ -49,6 +51,9 @@ public final class SideBySide {
     private final String javaMode;
     private final List<String> ops;
     private final List<String> javaOptions;
+    /** A given pair (e.g. {@link SquashfsPair}'s images) instead of a generated one, or null. */
+    private final Path givenOld;
+    private final Path givenNew;
     /** bin/puavo-mirror as users run it, with its JVM options and start-up archive. */
     private final Path launcher;
     private final Path cliJar;
@@ -76,6 +81,11 @@ public final class SideBySide {
         if (!extra.isEmpty()) {
             javaOptions.addAll(List.of(extra.split("\\s+")));
         }
+        givenOld = o.containsKey("old") ? Path.of(o.get("old")).toAbsolutePath() : null;
+        givenNew = o.containsKey("new") ? Path.of(o.get("new")).toAbsolutePath() : null;
+        if ((givenOld == null) != (givenNew == null)) {
+            throw new IllegalArgumentException("--old and --new go together");
+        }
         String mode = o.getOrDefault("java-mode", "auto");
         javaMode = mode.equals("auto") ? (Files.isRegularFile(cliJar) ? "cli" : "inprocess") : mode;
         if (!List.of("cli", "jvm", "inprocess").contains(javaMode)) {
@@ -90,7 +100,7 @@ public final class SideBySide {
                 System.err.println("usage: SideBySide [--size=1G] [--work=/tmp/puavo-bench] [--rounds=3] [--seed=1]"
                         + " [--blocks=128,default] [--engine=java[,native]] [--java-mode=auto|cli|jvm|inprocess]"
                         + " [--ops=signature,delta,patch,diff] [--java-opts='-Xmx2g ...']"
-                        + " [--launcher=bin/puavo-mirror]");
+                        + " [--launcher=bin/puavo-mirror] [--old=FILE --new=FILE]");
                 System.exit(a.startsWith("-h") || a.equals("--help") ? 0 : 2);
             }
             o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -100,9 +110,11 @@ public final class SideBySide {
 
     private int run() throws Exception {
         Files.createDirectories(work);
-        Path oldFile = work.resolve("old");
-        Path newFile = work.resolve("new");
-        generate(new SimilarPair(size, seed), oldFile, newFile);
+        Path oldFile = givenOld != null ? givenOld : work.resolve("old");
+        Path newFile = givenNew != null ? givenNew : work.resolve("new");
+        if (givenOld == null) {
+            generate(new SimilarPair(size, seed), oldFile, newFile);
+        }
         if (javaMode.equals("cli")) {
             cliIdentity = identity(cliJar);
         }
@@ -112,8 +124,8 @@ public final class SideBySide {
                 active.add(e);
             }
         }
-        System.out.printf(Locale.ROOT, "pair: %s (old %d B, new %d B), seed %d, %d rounds%n", work, Files.size(oldFile),
-                Files.size(newFile), seed, rounds);
+        System.out.printf(Locale.ROOT, "pair: %s (%d B) -> %s (%d B)%s, %d rounds%n", oldFile, Files.size(oldFile),
+                newFile, Files.size(newFile), givenOld == null ? ", seed " + seed : "", rounds);
         System.out.println("java engines via: " + describeMode());
         boolean ok = true;
         for (String block : blocks) {
@@ -193,8 +205,9 @@ public final class SideBySide {
                         throw new IOException(who + " " + op + " exited " + r.exit + ": " + r.logTail);
                     }
                     results.computeIfAbsent(op + "/" + who, k -> new ArrayList<>()).add(r);
-                    System.out.printf(Locale.ROOT, "-b %-7s round %d  %-9s %-6s %7.3f s  %s%n", block, round + 1, op, who,
-                            r.seconds, r.rssKiB < 0 ? "" : r.rssKiB / 1024 + " MiB");
+                    System.out.printf(Locale.ROOT, "-b %-7s round %d  %-9s %-6s %7.3f s  %s  %s  load %s%n", block,
+                            round + 1, op, who, r.seconds, r.rssKiB < 0 ? "" : r.rssKiB / 1024 + " MiB",
+                            r.cpuSeconds < 0 ? "" : String.format(Locale.ROOT, "%.2f CPU-s", r.cpuSeconds), r.load);
                 }
                 for (String who : order) {
                     ok &= check(op, who, dir, newFile);
@@ -317,7 +330,7 @@ public final class SideBySide {
         Path rss = Path.of(log + ".rss");
         boolean timed = Files.isExecutable(TIME);
         if (timed) {
-            c.addAll(List.of(TIME.toString(), "-f", "%M", "-o", rss.toString()));
+            c.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", rss.toString()));
         }
         c.addAll(command);
         Files.write(log.resolveSibling(log.getFileName() + ".cmd"), String.join(" ", command).getBytes(StandardCharsets.UTF_8));
@@ -325,28 +338,44 @@ public final class SideBySide {
         if (javaMode.equals("cli")) {
             pb.environment().put("PUAVO_MIRROR_JAVA_OPTS", String.join(" ", javaOptions));
         }
+        String load = loadAverage();
         long t0 = System.nanoTime();
         int exit = pb.start().waitFor();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long rssKiB = -1;
+        double cpu = -1;
         if (timed && Files.exists(rss)) {
             List<String> lines = Files.readAllLines(rss);
             String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).trim();
-            rssKiB = last.matches("\\d+") ? Long.parseLong(last) : -1;
+            if (last.matches("\\d+ [0-9.]+ [0-9.]+")) {
+                String[] f = last.split(" ");
+                rssKiB = Long.parseLong(f[0]);
+                cpu = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
+            }
         }
         String tail = "";
         if (exit != 0) {
             List<String> lines = Files.readAllLines(log);
             tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
         }
-        return new Result(seconds, rssKiB, exit, tail);
+        return new Result(seconds, rssKiB, cpu, load, exit, tail);
+    }
+
+    /** The 1-minute load average before a step, as /proc/loadavg gives it ("-" where there is none). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "-";
+        }
     }
 
     private static Result inProcessStep(RdiffEngine engine, String op, String blockArg, Path[] f) throws IOException {
         SignatureOptions options = SignatureOptions.DEFAULTS.withBlockLength(Integer.parseInt(blockArg));
+        String load = loadAverage();
         long t0 = System.nanoTime();
         EngineStep.run(engine, options, op, f[0], f[1], f[2]);
-        return new Result((System.nanoTime() - t0) / 1e9, -1, 0, "");
+        return new Result((System.nanoTime() - t0) / 1e9, -1, -1, load, 0, "");
     }
 
     /** Brings the in-process engines to a compiled steady state on a 32 MiB pair before anything is timed. */
@@ -412,8 +441,43 @@ public final class SideBySide {
         }
         if (ops.contains("diff")) {
             s.append("(*) one-step diff against rdiff signature + rdiff delta\n");
+            for (String e : engineNames) {
+                s.append(diffRounds(e, results));
+            }
         }
         return s.toString();
+    }
+
+    /**
+     * The one-step diff's speed-up in each round (rdiff's signature + delta of the same round over
+     * the diff), its median and range, and the median CPU-seconds of both sides.
+     */
+    private static String diffRounds(String engine, Map<String, List<Result>> results) {
+        List<Result> sig = results.get("signature/rdiff");
+        List<Result> delta = results.get("delta/rdiff");
+        List<Result> diff = results.get("diff/" + engine);
+        if (sig == null || delta == null || diff == null) {
+            return "";
+        }
+        double[] speedUps = new double[diff.size()];
+        double[] rdiffCpu = new double[diff.size()];
+        double[] ownCpu = new double[diff.size()];
+        for (int i = 0; i < diff.size(); i++) {
+            speedUps[i] = (sig.get(i).seconds + delta.get(i).seconds) / diff.get(i).seconds;
+            rdiffCpu[i] = sig.get(i).cpuSeconds + delta.get(i).cpuSeconds;
+            ownCpu[i] = diff.get(i).cpuSeconds;
+        }
+        double[] sorted = speedUps.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%s diff speed-up per round: median %.2fx, range %.2f-%.2fx; median CPU-s:"
+                        + " rdiff %.2f, %s %.2f%n", engine, median(speedUps), sorted[0], sorted[sorted.length - 1],
+                median(rdiffCpu), engine, median(ownCpu));
+    }
+
+    private static double median(double[] values) {
+        double[] t = values.clone();
+        Arrays.sort(t);
+        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
     }
 
     private static String sizeOf(Path p) {
@@ -429,8 +493,7 @@ public final class SideBySide {
         if (rs == null) {
             return Double.NaN;
         }
-        double[] t = rs.stream().mapToDouble(r -> r.seconds).sorted().toArray();
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+        return median(rs.stream().mapToDouble(r -> r.seconds).toArray());
     }
 
     /** The largest peak RSS over the rounds, or "-" when it was not measured. */
@@ -442,7 +505,7 @@ public final class SideBySide {
         return max < 0 ? "-" : String.valueOf(max / 1024);
     }
 
-    private static long parseSize(String s) {
+    static long parseSize(String s) {
         String t = s.trim().toUpperCase(Locale.ROOT);
         int shift = t.endsWith("G") ? 30 : t.endsWith("M") ? 20 : t.endsWith("K") ? 10 : 0;
         String digits = shift == 0 ? t : t.substring(0, t.length() - 1);
@@ -452,12 +515,17 @@ public final class SideBySide {
     private static final class Result {
         final double seconds;
         final long rssKiB;
+        /** User + system CPU time of the step's process, or -1 when not measured. */
+        final double cpuSeconds;
+        final String load;
         final int exit;
         final String logTail;
 
-        Result(double seconds, long rssKiB, int exit, String logTail) {
+        Result(double seconds, long rssKiB, double cpuSeconds, String load, int exit, String logTail) {
             this.seconds = seconds;
             this.rssKiB = rssKiB;
+            this.cpuSeconds = cpuSeconds;
+            this.load = load;
             this.exit = exit;
             this.logTail = logTail;
         }

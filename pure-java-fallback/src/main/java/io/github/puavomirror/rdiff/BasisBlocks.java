@@ -279,6 +279,11 @@ final class BasisBlocks implements BlockMatcher {
     }
 
     @Override
+    public int firstMightContain(int[] keys, int n) {
+        return index.firstMightContain(keys, n);
+    }
+
+    @Override
     public Lookup newLookup() throws IOException {
         FileChannel ch = FileChannel.open(basis, StandardOpenOption.READ);
         return new BasisLookup(ch, new BlockReader(ch, params.blockLength(), length));

@@ -16,6 +16,9 @@ interface BlockMatcher {
     /** False when no block has this key; true means "maybe". */
     boolean mightContain(int key);
 
+    /** The first of {@code keys[0, n)} ({@code n <= 32}) that {@link #mightContain}, or {@code n}. */
+    int firstMightContain(int[] keys, int n);
+
     /** A lookup for one delta run: it holds scratch space and is used from one thread. */
     Lookup newLookup() throws IOException;
 

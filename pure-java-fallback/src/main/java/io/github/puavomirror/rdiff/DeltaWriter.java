@@ -56,6 +56,10 @@ final class DeltaWriter {
     private boolean secondDone;
     private boolean joined;
 
+    /** Windows whose keys {@link #rollRabinKarp} and {@link #rollRollsum} look up together. */
+    private static final int ROLL_BATCH = 32;
+    private final int[] rollKeys = new int[ROLL_BATCH];
+
     /** Where {@link #rollRabinKarp} and {@link #rollRollsum} leave the sums of the window they stop at. */
     private int rolledH;
     private int rolledS1;
@@ -298,15 +302,34 @@ final class DeltaWriter {
     /**
      * Rolls the RabinKarp sum from a missed window at {@code p} to the next window whose key the
      * index may hold, or to {@code stop}; returns that window's position, its sum in {@link #rolledH}.
+     * The keys of {@value #ROLL_BATCH} windows are rolled and then looked up in the index's filter
+     * together, so that the cache misses of a literal's bytes overlap instead of coming one by one.
      * The per-byte loop of a literal is a method of its own so that the JIT compiles it early
      * and cheaply: inside {@link #match} it waited for a large compilation of the whole matcher.
      */
     private int rollRabinKarp(byte[] buf, int p, int stop, int h, int b, int rkPowB) {
         BlockMatcher sig = this.sig;
+        int[] keys = this.rollKeys;
         while (true) {
-            h = h * WeakSums.RK_MULT + (buf[p + b] & 0xff) - rkPowB * ((buf[p] & 0xff) + WeakSums.RK_ADJ);
-            p++;
-            if (p >= stop || sig.mightContain(h == 0 ? -1 : h)) {
+            int n = Math.min(ROLL_BATCH, stop - p);
+            int from = h;
+            for (int i = 0; i < n; i++) {
+                int q = p + i;
+                h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
+                keys[i] = h == 0 ? -1 : h;
+            }
+            int first = sig.firstMightContain(keys, n);
+            if (first < n) {
+                // Back to the window that may match: roll its sum again (about 1% of batches).
+                h = from;
+                for (int q = p, e = p + first; q <= e; q++) {
+                    h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
+                }
+                rolledH = h;
+                return p + first + 1;
+            }
+            p += n;
+            if (p >= stop) {
                 rolledH = h;
                 return p;
             }
@@ -316,12 +339,32 @@ final class DeltaWriter {
     /** {@link #rollRabinKarp} for rollsum, its sums in {@link #rolledS1} and {@link #rolledS2}. */
     private int rollRollsum(byte[] buf, int p, int stop, int s1, int s2, int b) {
         BlockMatcher sig = this.sig;
+        int[] keys = this.rollKeys;
         while (true) {
-            int outByte = buf[p] & 0xff;
-            s1 += (buf[p + b] & 0xff) - outByte;
-            s2 += s1 - b * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
-            p++;
-            if (p >= stop || sig.mightContain(keyOf(((s2 & 0xffff) << 16) | (s1 & 0xffff), true))) {
+            int n = Math.min(ROLL_BATCH, stop - p);
+            int from1 = s1;
+            int from2 = s2;
+            for (int i = 0; i < n; i++) {
+                int outByte = buf[p + i] & 0xff;
+                s1 += (buf[p + i + b] & 0xff) - outByte;
+                s2 += s1 - b * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+                keys[i] = keyOf(((s2 & 0xffff) << 16) | (s1 & 0xffff), true);
+            }
+            int first = sig.firstMightContain(keys, n);
+            if (first < n) {
+                s1 = from1;
+                s2 = from2;
+                for (int q = p, e = p + first; q <= e; q++) {
+                    int outByte = buf[q] & 0xff;
+                    s1 += (buf[q + b] & 0xff) - outByte;
+                    s2 += s1 - b * (outByte + WeakSums.ROLLSUM_CHAR_OFFSET);
+                }
+                rolledS1 = s1;
+                rolledS2 = s2;
+                return p + first + 1;
+            }
+            p += n;
+            if (p >= stop) {
                 rolledS1 = s1;
                 rolledS2 = s2;
                 return p;

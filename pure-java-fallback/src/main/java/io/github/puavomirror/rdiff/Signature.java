@@ -110,6 +110,11 @@ final class Signature implements BlockMatcher {
     }
 
     @Override
+    public int firstMightContain(int[] keys, int n) {
+        return index.firstMightContain(keys, n);
+    }
+
+    @Override
     public boolean hashesWindows() {
         return true;
     }

@@ -18,18 +18,18 @@ class PreparedHeapTest {
     Path tmp;
 
     @Test
-    void theIndexOfSixteenGibAtUpstreamSettingsIsTwentyOneBytesABlock() {
+    void theIndexOfSixteenGibAtUpstreamSettingsIsTwentyTwoBytesABlock() {
         long blocks = (16L << 30) / 128;
 
-        // 2^28 slots of 8 bytes, their Bloom bits (half a byte a slot) and a 4-byte chain link a block.
-        assertThat(BlockIndex.heapBytes(blocks)).isEqualTo((2L << 30) + (128L << 20) + (512L << 20) + 3 * 16);
+        // 2^28 slots of 8 bytes, their filter (a byte a slot) and a 4-byte chain link a block.
+        assertThat(BlockIndex.heapBytes(blocks)).isEqualTo((2L << 30) + (256L << 20) + (512L << 20) + 3 * 16);
     }
 
     @Test
-    void anIndexTakesSixteenToTwentyNineBytesABlock() {
+    void anIndexTakesSixteenToThirtyBytesABlock() {
         for (long blocks = 1000; blocks < 1L << 29; blocks = blocks * 3 / 2) {
             double perBlock = BlockIndex.heapBytes(blocks) / (double) blocks;
-            assertThat(perBlock).as("%d blocks", blocks).isBetween(16.0, 29.0);
+            assertThat(perBlock).as("%d blocks", blocks).isBetween(16.0, 30.0);
         }
     }
 

@@ -149,6 +149,11 @@ class SumsAheadTest {
         }
 
         @Override
+        public int firstMightContain(int[] keys, int n) {
+            return sig.firstMightContain(keys, n);
+        }
+
+        @Override
         public Lookup newLookup() {
             Lookup lookup = sig.newLookup();
             return (key, buf, off, len, strong) -> lookup.find(key, buf, off, len, null);

@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 final class MemoryPlanner {
     /** The share of the heap that the indexes alive at once may take. */
-    static final int HEAP_SHARE_PERCENT = 80;
+    static final int HEAP_SHARE_PERCENT = 85;
 
     private final long maxHeap;
     private final long budget;
