@@ -40,6 +40,23 @@ final class CliNames {
         NAMES.put(JobParameter.JOBS, "--jobs");
         NAMES.put(JobParameter.DRY_RUN, "--dry-run");
         NAMES.put(JobParameter.PROGRESS, "--progress");
+        NAMES.put(JobParameter.UPSTREAM, "UPSTREAM_URL");
+        NAMES.put(JobParameter.DESTINATION, "DESTINATION");
+        NAMES.put(JobParameter.KEEP_URLS, "--keep-urls");
+        NAMES.put(JobParameter.SERIES_PATTERNS, "--series");
+        NAMES.put(JobParameter.EXCLUDE_PATTERNS, "--exclude");
+        NAMES.put(JobParameter.WAIT_FOR_LOCK, "--wait");
+        NAMES.put(JobParameter.DELETE, "--delete");
+        NAMES.put(JobParameter.GRACE, "--grace");
+        NAMES.put(JobParameter.RSH, "--rsh");
+        NAMES.put(JobParameter.BWLIMIT, "--bwlimit");
+        NAMES.put(JobParameter.S3_ENDPOINT, "--s3-endpoint");
+        NAMES.put(JobParameter.S3_REGION, "--s3-region");
+        NAMES.put(JobParameter.S3_PATH_STYLE, "--s3-path-style");
+        NAMES.put(JobParameter.S3_CHECKSUM_MODE, "--s3-checksum-mode");
+        NAMES.put(JobParameter.S3_PART_SIZE, "--s3-part-size");
+        NAMES.put(JobParameter.META_CACHE_CONTROL, "--meta-cache-control");
+        NAMES.put(JobParameter.FILE_CACHE_CONTROL, "--file-cache-control");
     }
 
     /** The spelling for messages. */

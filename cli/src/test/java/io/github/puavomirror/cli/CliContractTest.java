@@ -28,7 +28,9 @@ class CliContractTest {
             "MIRROR SERIES", "a command line cannot carry nested series; -p DIR names them in config files",
             "VERIFY URL", "MIRROR_DIR takes a URL as well as a folder",
             "VERIFY IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory",
-            "PRUNE IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory");
+            "PRUNE IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory",
+            "SYNC IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory",
+            "UPLOAD IMAGE_DIRECTORY", "MIRROR_DIR is given itself; only a pom or build file shares imageDirectory");
 
     /** Options only the command line has, with the reason. */
     private static final Map<String, String> CLI_ONLY = Map.of(
@@ -41,6 +43,8 @@ class CliContractTest {
         COMMANDS.put(Operation.MIRROR, "update-repository");
         COMMANDS.put(Operation.VERIFY, "verify");
         COMMANDS.put(Operation.PRUNE, "prune");
+        COMMANDS.put(Operation.SYNC, "sync");
+        COMMANDS.put(Operation.UPLOAD, "upload");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 abstract class AbstractPuavoMojo extends AbstractMojo {
     /** The pom's spelling of the contract's parameters: {@code <rdiffTargets>}. */
-    static final ParameterNames NAMES = p -> "<" + p.canonicalName() + ">";
+    static final ParameterNames NAMES = p -> "<" + name(p) + ">";
 
     /**
      * The folder with the built {@code .img} files, e.g. puavo-os's {@code /srv/puavo-os-images}.
@@ -88,6 +88,15 @@ abstract class AbstractPuavoMojo extends AbstractMojo {
                     + " and every rdiff built. Set <mirrorDirectory> (or <imageDirectory>) outside the build folder.");
         }
         return mirror;
+    }
+
+    /**
+     * The pom's name of a contract parameter: its canonical name, except {@code uploadTo} for the
+     * upload's destination, since in a pom {@code <destination>} would not say that it is where the
+     * mirror goes up to rather than where the build writes.
+     */
+    static String name(JobParameter p) {
+        return p == JobParameter.DESTINATION ? "uploadTo" : p.canonicalName();
     }
 
     static Path path(File f) {

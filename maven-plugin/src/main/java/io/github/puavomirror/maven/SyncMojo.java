@@ -28,11 +28,11 @@ public class SyncMojo extends AbstractPuavoMojo {
      * Series names or globs to mirror (globs match the series of the images upstream's CKSUMS
      * lists). Unset: every series CKSUMS lists.
      */
-    @Parameter
+    @Parameter(property = "puavo.seriesPatterns")
     private List<String> seriesPatterns;
 
     /** Globs of series to leave out. */
-    @Parameter
+    @Parameter(property = "puavo.excludePatterns")
     private List<String> excludePatterns;
 
     /** Mirror only the newest N images of each series, with every rdiff into them; 0 keeps all. */
@@ -40,6 +40,15 @@ public class SyncMojo extends AbstractPuavoMojo {
     private int keep;
 
     /** This mirror's URL, written into the metas' {@code urls}; required unless {@code keepUrls}. */
+    @Parameter(property = "puavo.repository")
+    private String repository;
+
+    /**
+     * Old spelling of {@code repository}.
+     *
+     * @deprecated use {@code repository} ({@code -Dpuavo.repository})
+     */
+    @Deprecated
     @Parameter(property = "puavo.repositoryUrl")
     private String repositoryUrl;
 
@@ -83,8 +92,12 @@ public class SyncMojo extends AbstractPuavoMojo {
 
     @Override
     void run() throws MirrorException {
+        if (repositoryUrl != null) {
+            getLog().warn("<repositoryUrl> (-Dpuavo.repositoryUrl) is deprecated: use <repository>"
+                    + " (-Dpuavo.repository)");
+        }
         SyncRequest.Builder b = SyncRequest.builder(upstream, mirror()).seriesPatterns(seriesPatterns)
-                .excludePatterns(excludePatterns).keep(keep).repositoryUrl(repositoryUrl).keepUrls(keepUrls)
+                .excludePatterns(excludePatterns).keep(keep).repositoryUrl(repository != null ? repository : repositoryUrl).keepUrls(keepUrls)
                 .dryRun(dryRun).waitForLock(waitForLock).caCertificate(caCertificate == null ? null : caCertificate.toPath());
         if (jobs != null) {
             b.jobs(jobs);

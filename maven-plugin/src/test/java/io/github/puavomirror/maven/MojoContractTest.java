@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each goal offers its operation's contract parameters ({@link JobParameter#of}), no more and no
- * less, under their canonical names, each with a {@code puavo.<name>} user property; the CLI and
+ * less, under their canonical names ({@code uploadTo} for the destination), each with a {@code puavo.<name>} user property; the CLI and
  * Ant have the same test against the same contract. The goals' parameters are read from the
  * plugin descriptor Maven itself reads: {@code @Parameter} is not kept at run time.
  */
@@ -31,7 +31,11 @@ class MojoContractTest {
             "skip", "a pom binds goals to phases; the CLI and Ant run only what they are told to",
             "skipMirror", "as skip, for one goal (puavo.mirror.skip)",
             "skipVerify", "as skip, for one goal (puavo.verify.skip)",
-            "skipPrune", "as skip, for one goal (puavo.prune.skip)");
+            "skipPrune", "as skip, for one goal (puavo.prune.skip)",
+            "skipSync", "as skip, for one goal (puavo.sync.skip)",
+            "skipUpload", "as skip, for one goal (puavo.upload.skip)",
+            "serverId", "S3 credentials from a settings.xml <server>, decrypted as Maven does; the CLI and Ant"
+                    + " take the AWS SDK's default chain (environment, ~/.aws, instance role)");
 
     private static final Map<Operation, String> GOALS = new LinkedHashMap<>();
 
@@ -39,6 +43,8 @@ class MojoContractTest {
         GOALS.put(Operation.MIRROR, "mirror");
         GOALS.put(Operation.VERIFY, "verify");
         GOALS.put(Operation.PRUNE, "prune");
+        GOALS.put(Operation.SYNC, "sync");
+        GOALS.put(Operation.UPLOAD, "upload");
     }
 
     @Test
@@ -109,7 +115,7 @@ class MojoContractTest {
 
     private static JobParameter parameter(String name) {
         for (JobParameter p : JobParameter.values()) {
-            if (p.canonicalName().equals(name)) {
+            if (AbstractPuavoMojo.name(p).equals(name)) {
                 return p;
             }
         }

@@ -42,6 +42,13 @@ abstract class PuavoTask extends Task {
         mirrorDirectory = v;
     }
 
+    /** @deprecated use {@code mirrorDirectory} */
+    @Deprecated
+    public void setMirrorDir(File v) {
+        deprecated("mirrorDir", "mirrorDirectory");
+        mirrorDirectory = v;
+    }
+
     /** The mirror folder as every front end derives it, null when neither folder is set (the core says so). */
     Path mirror() {
         return MirrorRequest.mirrorDirectoryOf(path(mirrorDirectory), path(imageDirectory));
@@ -107,5 +114,12 @@ abstract class PuavoTask extends Task {
 
     /** The operation's own events (plan, steps, summary), beyond notes and warnings. */
     void logEvent(MirrorEvent event) {
+    }
+
+    /** A file the job wrote or sent, with its size, at {@code level}. */
+    void logChanged(MirrorEvent event, int level) {
+        if (event instanceof MirrorEvent.StepFinished f && f.changed()) {
+            log(f.step().label() + " " + f.name() + " (" + f.bytes() + " bytes)", level);
+        }
     }
 }

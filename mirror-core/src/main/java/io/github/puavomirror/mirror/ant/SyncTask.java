@@ -2,12 +2,10 @@ package io.github.puavomirror.mirror.ant;
 
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
-import io.github.puavomirror.mirror.job.MirrorListener;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import io.github.puavomirror.mirror.sync.SyncJob;
 import io.github.puavomirror.mirror.sync.SyncRequest;
-import org.apache.tools.ant.BuildException;
 import org.apache.tools.ant.Project;
-import org.apache.tools.ant.Task;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -15,35 +13,30 @@ import java.util.List;
 
 /**
  * {@code <sync>}: mirrors chosen series of a served Puavo image repository, as
- * {@code puavo-mirror sync} does. It only translates attributes into a {@link SyncRequest}, the
- * job's events into the build log, and a failed run into a {@link BuildException}.
+ * {@code puavo-mirror sync} does. It only translates attributes into a {@link SyncRequest} and
+ * the job's events into the build log; the core names a wrong attribute.
  *
  * <pre>{@code
- * <sync upstream="https://cdn.example.org/" mirrorDir="/srv/mirror" repositoryUrl="images.example.net"
+ * <sync upstream="https://cdn.example.org/" mirrorDirectory="/srv/mirror" repository="images.example.net"
  *       seriesPatterns="puavo-os-*-bookworm-amd64" excludePatterns="*-i386" keep="2"/>
  * }</pre>
  */
-public class SyncTask extends Task {
+public class SyncTask extends PuavoTask {
     private String upstream;
-    private File mirrorDir;
     private String seriesPatterns;
     private String excludePatterns;
     private int keep;
-    private String repositoryUrl;
+    private String repository;
     private boolean keepUrls;
     private Integer jobs;
     private boolean dryRun;
     private boolean waitForLock;
     private File caCertificate;
+    private String progress;
 
     /** The served mirror to copy (required). */
     public void setUpstream(String v) {
         upstream = v;
-    }
-
-    /** The local mirror (required). */
-    public void setMirrorDir(File v) {
-        mirrorDir = v;
     }
 
     /** Comma-separated series names or globs; default: every series upstream's CKSUMS lists. */
@@ -60,8 +53,16 @@ public class SyncTask extends Task {
         keep = v;
     }
 
+    /** This mirror's URL, for the metas' {@code urls}; required unless {@code keepUrls}. */
+    public void setRepository(String v) {
+        repository = v;
+    }
+
+    /** @deprecated use {@code repository} */
+    @Deprecated
     public void setRepositoryUrl(String v) {
-        repositoryUrl = v;
+        deprecated("repositoryUrl", "repository");
+        repository = v;
     }
 
     public void setKeepUrls(boolean v) {
@@ -84,20 +85,27 @@ public class SyncTask extends Task {
         caCertificate = v;
     }
 
+    /** {@code auto}, {@code lines}, {@code bar} (a line every few seconds for a long step) or {@code none}. */
+    public void setProgress(String v) {
+        progress = v;
+    }
+
     @Override
-    public void execute() throws BuildException {
-        SyncRequest.Builder b = SyncRequest.builder(upstream, mirrorDir == null ? null : mirrorDir.toPath())
+    void run() throws MirrorException {
+        SyncRequest.Builder b = SyncRequest.builder(upstream, mirror())
                 .seriesPatterns(list(seriesPatterns)).excludePatterns(list(excludePatterns)).keep(keep)
-                .repositoryUrl(repositoryUrl).keepUrls(keepUrls).dryRun(dryRun).waitForLock(waitForLock)
-                .caCertificate(caCertificate == null ? null : caCertificate.toPath());
+                .repositoryUrl(repository).keepUrls(keepUrls).dryRun(dryRun).waitForLock(waitForLock)
+                .caCertificate(path(caCertificate));
         if (jobs != null) {
             b.jobs(jobs);
         }
-        try {
-            log(SyncJob.run(b.build(), new AntLog()).summaryLine(), Project.MSG_INFO);
-        } catch (MirrorException e) {
-            throw new BuildException(e.getMessage(), e, getLocation());
-        }
+        log(SyncJob.run(b.build(), log(ProgressMode.parse(progress))).summaryLine(), Project.MSG_INFO);
+    }
+
+    /** What was written, for -verbose. */
+    @Override
+    void logEvent(MirrorEvent event) {
+        logChanged(event, Project.MSG_VERBOSE);
     }
 
     private static List<String> list(String commaSeparated) {
@@ -110,21 +118,5 @@ public class SyncTask extends Task {
             }
         }
         return out;
-    }
-
-    /** Events as log lines: warnings, notes and what was written; progress stays out. */
-    private final class AntLog implements MirrorListener {
-        @Override
-        public void on(MirrorEvent event) {
-            synchronized (SyncTask.this) {
-                if (event instanceof MirrorEvent.Info i) {
-                    log(i.message(), Project.MSG_INFO);
-                } else if (event instanceof MirrorEvent.Warning w) {
-                    log(w.message(), Project.MSG_WARN);
-                } else if (event instanceof MirrorEvent.StepFinished f && f.changed()) {
-                    log(f.step().label() + " " + f.name() + " (" + f.bytes() + " bytes)", Project.MSG_VERBOSE);
-                }
-            }
-        }
     }
 }

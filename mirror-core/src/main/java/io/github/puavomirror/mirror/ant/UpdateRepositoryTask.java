@@ -59,13 +59,6 @@ public class UpdateRepositoryTask extends PuavoTask {
         imageDirectory = v;
     }
 
-    /** @deprecated use {@code mirrorDirectory} */
-    @Deprecated
-    public void setMirrorDir(File v) {
-        deprecated("mirrorDir", "mirrorDirectory");
-        mirrorDirectory = v;
-    }
-
     /** Host or URL prefix for the meta {@code urls}. */
     public void setRepository(String v) {
         repository = v;

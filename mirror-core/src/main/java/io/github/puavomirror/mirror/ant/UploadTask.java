@@ -2,22 +2,19 @@ package io.github.puavomirror.mirror.ant;
 
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.ProgressMode;
 import io.github.puavomirror.mirror.upload.S3Settings;
 import io.github.puavomirror.mirror.upload.Upload;
 import io.github.puavomirror.mirror.upload.UploadReport;
 import io.github.puavomirror.mirror.upload.UploadRequest;
-import org.apache.tools.ant.BuildException;
 import org.apache.tools.ant.Project;
-import org.apache.tools.ant.Task;
-
-import java.io.File;
 
 /**
- * {@code <upload mirrorDir="..." destination="..."/>}: the upload operation with the same
- * attributes as the command line's options; every rule is in {@link Upload}.
+ * {@code <upload mirrorDirectory="..." destination="..."/>}: the upload operation with the same
+ * attributes as the command line's options; every rule is in {@link Upload}, which names a wrong
+ * attribute.
  */
-public class UploadTask extends Task {
-    private File mirrorDir;
+public class UploadTask extends PuavoTask {
     private String destination;
     private boolean dryRun;
     private boolean delete;
@@ -32,10 +29,7 @@ public class UploadTask extends Task {
     private long s3PartSize;
     private String metaCacheControl;
     private String fileCacheControl;
-
-    public void setMirrorDir(File v) {
-        mirrorDir = v;
-    }
+    private String progress;
 
     public void setDestination(String v) {
         destination = v;
@@ -93,36 +87,29 @@ public class UploadTask extends Task {
         fileCacheControl = v;
     }
 
+    /** {@code auto}, {@code lines}, {@code bar} (a line every few seconds for a long step) or {@code none}. */
+    public void setProgress(String v) {
+        progress = v;
+    }
+
     @Override
-    public void execute() throws BuildException {
-        if (mirrorDir == null || destination == null) {
-            throw new BuildException("upload needs the mirrorDir and destination attributes", getLocation());
-        }
-        UploadRequest.Builder b = UploadRequest.builder(mirrorDir.toPath(), destination).dryRun(dryRun).delete(delete)
+    void run() throws MirrorException {
+        UploadRequest.Builder b = UploadRequest.builder(mirror(), destination).dryRun(dryRun).delete(delete)
                 .grace(grace).rsh(rsh).bwlimit(bwlimit).s3(new S3Settings(s3Endpoint, s3Region, s3PathStyle,
                         s3ChecksumMode, metaCacheControl, fileCacheControl, s3PartSize, null, null));
         if (jobs != null) {
             b.jobs(jobs);
         }
-        UploadReport report;
-        try {
-            report = Upload.run(b.build(), event -> {
-                synchronized (this) {
-                    if (event instanceof MirrorEvent.Info i) {
-                        log(i.message(), Project.MSG_INFO);
-                    } else if (event instanceof MirrorEvent.Warning w) {
-                        log(w.message(), Project.MSG_WARN);
-                    } else if (event instanceof MirrorEvent.StepFinished f && f.changed()) {
-                        log(f.step().label() + " " + f.name() + " (" + f.bytes() + " bytes)", Project.MSG_INFO);
-                    }
-                }
-            });
-        } catch (MirrorException e) {
-            throw new BuildException(e.getMessage(), e, getLocation());
-        }
+        UploadReport report = Upload.run(b.build(), log(ProgressMode.parse(progress)));
         if (report.dryRun()) {
             report.actions().forEach(a -> log(a.line(), Project.MSG_INFO));
         }
         log(report.summaryLine(), Project.MSG_INFO);
+    }
+
+    /** Each file sent. */
+    @Override
+    void logEvent(MirrorEvent event) {
+        logChanged(event, Project.MSG_INFO);
     }
 }

@@ -6,6 +6,8 @@ import io.github.puavomirror.mirror.MetaJson;
 import io.github.puavomirror.mirror.MirrorFormatException;
 import io.github.puavomirror.mirror.Names;
 import io.github.puavomirror.mirror.RepositoryUrl;
+import io.github.puavomirror.mirror.job.InvalidParameterException;
+import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
 
 import java.net.URI;
@@ -43,15 +45,15 @@ public final class ServedMirror {
      * @param parameter the request parameter that gave the URL, for the usage error
      * @throws MirrorException a usage error when the URL is not an http(s) URL of a host
      */
-    public static ServedMirror at(String url, String parameter) throws MirrorException {
+    public static ServedMirror at(String url, JobParameter parameter) throws MirrorException {
         if (url == null || !isUrl(url)) {
-            throw MirrorException.usage(parameter + ": " + (url == null ? "missing" : Names.quote(url)
-                    + " is not an http:// or https:// URL"));
+            throw MirrorException.usage(InvalidParameterException.of(parameter, url == null ? "missing"
+                    : Names.quote(url) + " is not an http:// or https:// URL"));
         }
         try {
             return new ServedMirror(URI.create(RepositoryUrl.parse(url).base() + "/"));
         } catch (IllegalArgumentException e) {
-            throw MirrorException.usage(parameter + ": " + e.getMessage());
+            throw MirrorException.usage(InvalidParameterException.of(parameter, e.getMessage()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.puavomirror.mirror.CksumsFile;
 import io.github.puavomirror.mirror.MetaJson;
 import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorEvent.Step;
+import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.Parallel;
@@ -51,7 +52,7 @@ public final class ServedVerify {
     }
 
     private VerifyReport execute() throws MirrorException {
-        served = ServedMirror.at(request.url(), "url");
+        served = ServedMirror.at(request.url(), JobParameter.URL);
         if (request.jobs() < 1) {
             throw MirrorException.usage("jobs: must be at least 1, got " + request.jobs());
         }

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import static io.github.puavomirror.mirror.job.Operation.MIRROR;
 import static io.github.puavomirror.mirror.job.Operation.PRUNE;
+import static io.github.puavomirror.mirror.job.Operation.SYNC;
+import static io.github.puavomirror.mirror.job.Operation.UPLOAD;
 import static io.github.puavomirror.mirror.job.Operation.VERIFY;
 
 /**
@@ -15,14 +17,19 @@ import static io.github.puavomirror.mirror.job.Operation.VERIFY;
  * {@link ParameterNames}. {@link #canonicalName()} is the Maven parameter and Ant attribute name.
  */
 public enum JobParameter {
-    IMAGE_DIRECTORY("imageDirectory", MIRROR, VERIFY, PRUNE),
-    MIRROR_DIRECTORY("mirrorDirectory", MIRROR, VERIFY, PRUNE),
-    REPOSITORY("repository", MIRROR),
+    IMAGE_DIRECTORY("imageDirectory", MIRROR, VERIFY, PRUNE, SYNC, UPLOAD),
+    MIRROR_DIRECTORY("mirrorDirectory", MIRROR, VERIFY, PRUNE, SYNC, UPLOAD),
+    UPSTREAM("upstream", SYNC),
+    DESTINATION("destination", UPLOAD),
+    REPOSITORY("repository", MIRROR, SYNC),
+    KEEP_URLS("keepUrls", SYNC),
     PUAVO_OS_DIRECTORY("puavoOsDirectory", MIRROR),
     WRITE_CONFIG("writeConfig", MIRROR),
     SERIES("series", MIRROR),
+    SERIES_PATTERNS("seriesPatterns", SYNC),
+    EXCLUDE_PATTERNS("excludePatterns", SYNC),
     RDIFF_TARGETS("rdiffTargets", MIRROR),
-    KEEP("keep", MIRROR),
+    KEEP("keep", MIRROR, SYNC),
     SIGNATURE_TYPE("signatureType", MIRROR),
     BLOCK_SIZE("blockSize", MIRROR),
     SUM_SIZE("sumSize", MIRROR),
@@ -30,11 +37,23 @@ public enum JobParameter {
     DEEP("deep", VERIFY),
     URL("url", VERIFY),
     SAMPLE("sample", VERIFY),
-    CA_CERTIFICATE("caCertificate", VERIFY),
+    CA_CERTIFICATE("caCertificate", VERIFY, SYNC),
+    WAIT_FOR_LOCK("waitForLock", SYNC),
+    DELETE("delete", UPLOAD),
+    GRACE("grace", UPLOAD),
+    RSH("rsh", UPLOAD),
+    BWLIMIT("bwlimit", UPLOAD),
+    S3_ENDPOINT("s3Endpoint", UPLOAD),
+    S3_REGION("s3Region", UPLOAD),
+    S3_PATH_STYLE("s3PathStyle", UPLOAD),
+    S3_CHECKSUM_MODE("s3ChecksumMode", UPLOAD),
+    S3_PART_SIZE("s3PartSize", UPLOAD),
+    META_CACHE_CONTROL("metaCacheControl", UPLOAD),
+    FILE_CACHE_CONTROL("fileCacheControl", UPLOAD),
     ENGINE("engine", MIRROR, VERIFY),
-    JOBS("jobs", MIRROR, VERIFY),
-    DRY_RUN("dryRun", MIRROR, PRUNE),
-    PROGRESS("progress", MIRROR, VERIFY);
+    JOBS("jobs", MIRROR, VERIFY, SYNC, UPLOAD),
+    DRY_RUN("dryRun", MIRROR, PRUNE, SYNC, UPLOAD),
+    PROGRESS("progress", MIRROR, VERIFY, SYNC, UPLOAD);
 
     private final String canonicalName;
     private final Set<Operation> operations;

@@ -13,5 +13,9 @@ public enum Operation {
     /** Check a published mirror: {@link MirrorVerify} with a {@link VerifyRequest}. */
     VERIFY,
     /** Remove what no meta lists: {@link MirrorPrune} with a {@link PruneRequest}. */
-    PRUNE
+    PRUNE,
+    /** Copy chosen series of a served mirror: {@code sync.SyncJob} with a {@code sync.SyncRequest}. */
+    SYNC,
+    /** Put a mirror where its clients fetch it: {@code upload.Upload} with an {@code upload.UploadRequest}. */
+    UPLOAD
 }

@@ -3,6 +3,8 @@ package io.github.puavomirror.mirror.sync;
 import io.github.puavomirror.mirror.Names;
 import io.github.puavomirror.mirror.RepositoryUrl;
 import io.github.puavomirror.mirror.http.ServedMirror;
+import io.github.puavomirror.mirror.job.InvalidParameterException;
+import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
 
 import java.nio.file.FileSystems;
@@ -14,9 +16,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 
+import static io.github.puavomirror.mirror.job.JobParameter.EXCLUDE_PATTERNS;
+import static io.github.puavomirror.mirror.job.JobParameter.JOBS;
+import static io.github.puavomirror.mirror.job.JobParameter.KEEP;
+import static io.github.puavomirror.mirror.job.JobParameter.KEEP_URLS;
+import static io.github.puavomirror.mirror.job.JobParameter.MIRROR_DIRECTORY;
+import static io.github.puavomirror.mirror.job.JobParameter.REPOSITORY;
+import static io.github.puavomirror.mirror.job.JobParameter.SERIES_PATTERNS;
+import static io.github.puavomirror.mirror.job.JobParameter.UPSTREAM;
+
 /**
  * What {@link SyncJob} mirrors, with every rule of the parameters; front ends only fill it in.
- * Usage errors name the parameter by the names below.
+ * Usage errors are {@link InvalidParameterException}s naming the {@link JobParameter}, which
+ * each front end spells its own way.
  *
  * @param upstream          the served mirror to copy from, {@code http(s)://host/[path/]}
  * @param mirrorDirectory   the local mirror, which may also hold series that update-repository publishes
@@ -24,8 +36,8 @@ import java.util.regex.PatternSyntaxException;
  *                          upstream's CKSUMS lists
  * @param excludePatterns   globs of series to leave out
  * @param keep              newest images kept per series (with every rdiff into them); 0 keeps all
- * @param repositoryUrl     the local mirror's URL, written into the metas' {@code urls}
- * @param keepUrls          keep upstream's {@code urls} instead (then no {@code repositoryUrl})
+ * @param repositoryUrl     the local mirror's URL ({@link JobParameter#REPOSITORY}), written into the metas' {@code urls}
+ * @param keepUrls          keep upstream's {@code urls} instead (then no repository)
  * @param jobs              rdiffs downloaded at once
  * @param dryRun            say what would be downloaded; change nothing
  * @param waitForLock       wait for a running job to finish instead of failing at once
@@ -55,32 +67,35 @@ public record SyncRequest(String upstream, Path mirrorDirectory, List<String> se
      * @throws MirrorException a usage error naming the parameter
      */
     Checked check() throws MirrorException {
-        ServedMirror served = ServedMirror.at(upstream, "upstream");
+        ServedMirror served = ServedMirror.at(upstream, UPSTREAM);
         if (mirrorDirectory == null) {
-            throw MirrorException.usage("mirrorDirectory: missing");
+            throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY, "missing"));
         }
         if (Files.exists(mirrorDirectory) && !Files.isDirectory(mirrorDirectory)) {
-            throw MirrorException.usage("mirrorDirectory: " + mirrorDirectory + " is not a folder");
+            throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY,
+                    mirrorDirectory + " is not a folder"));
         }
         if (keep < 0) {
-            throw MirrorException.usage("keep: must not be negative, got " + keep);
+            throw MirrorException.usage(InvalidParameterException.of(KEEP, "must not be negative, got " + keep));
         }
         if (jobs < 1) {
-            throw MirrorException.usage("jobs: must be at least 1, got " + jobs);
+            throw MirrorException.usage(InvalidParameterException.of(JOBS, "must be at least 1, got " + jobs));
         }
         RepositoryUrl base = null;
         if (keepUrls) {
             if (repositoryUrl != null) {
-                throw MirrorException.usage("repositoryUrl: not with keepUrls (give one of them)");
+                throw MirrorException.usage(new InvalidParameterException(REPOSITORY, n -> n.of(REPOSITORY)
+                        + ": not with " + n.of(KEEP_URLS) + " (give one of them)"));
             }
         } else if (repositoryUrl == null) {
-            throw MirrorException.usage("repositoryUrl: required unless keepUrls is set (boot servers follow the"
-                    + " metas' urls, and upstream's would send them back upstream)");
+            throw MirrorException.usage(new InvalidParameterException(REPOSITORY, n -> n.of(REPOSITORY)
+                    + ": required unless " + n.of(KEEP_URLS) + " is set (boot servers follow the metas' urls,"
+                    + " and upstream's would send them back upstream)"));
         } else {
             try {
                 base = RepositoryUrl.parse(repositoryUrl);
             } catch (IllegalArgumentException e) {
-                throw MirrorException.usage("repositoryUrl: " + e.getMessage());
+                throw MirrorException.usage(InvalidParameterException.of(REPOSITORY, e.getMessage()));
             }
         }
         List<Selector> selectors = new ArrayList<>();
@@ -88,15 +103,15 @@ public record SyncRequest(String upstream, Path mirrorDirectory, List<String> se
             if (!isGlob(p)) {
                 Optional<String> bad = Names.fileNameProblem(p + ".json", 255);
                 if (bad.isPresent()) {
-                    throw MirrorException.usage("seriesPatterns: " + Names.quote(p) + " is not a series name ("
-                            + bad.get() + ")");
+                    throw MirrorException.usage(InvalidParameterException.of(SERIES_PATTERNS,
+                            Names.quote(p) + " is not a series name (" + bad.get() + ")"));
                 }
             }
-            selectors.add(new Selector(p, isGlob(p) ? glob("seriesPatterns", p) : null));
+            selectors.add(new Selector(p, isGlob(p) ? glob(SERIES_PATTERNS, p) : null));
         }
         List<PathMatcher> excludes = new ArrayList<>();
         for (String p : excludePatterns) {
-            excludes.add(glob("excludePatterns", p));
+            excludes.add(glob(EXCLUDE_PATTERNS, p));
         }
         return new Checked(served, base, selectors, excludes);
     }
@@ -105,15 +120,16 @@ public record SyncRequest(String upstream, Path mirrorDirectory, List<String> se
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
     }
 
-    private static PathMatcher glob(String parameter, String pattern) throws MirrorException {
+    private static PathMatcher glob(JobParameter parameter, String pattern) throws MirrorException {
         if (pattern.isEmpty() || pattern.contains("/")) {
-            throw MirrorException.usage(parameter + ": " + Names.quote(pattern) + " is not a series glob");
+            throw MirrorException.usage(InvalidParameterException.of(parameter,
+                    Names.quote(pattern) + " is not a series glob"));
         }
         try {
             return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         } catch (PatternSyntaxException e) {
-            throw MirrorException.usage(parameter + ": " + Names.quote(pattern) + " is not a valid glob ("
-                    + e.getDescription() + ")");
+            throw MirrorException.usage(InvalidParameterException.of(parameter,
+                    Names.quote(pattern) + " is not a valid glob (" + e.getDescription() + ")"));
         }
     }
 

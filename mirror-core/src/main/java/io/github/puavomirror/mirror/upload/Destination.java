@@ -1,5 +1,6 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.job.InvalidParameterException;
 import io.github.puavomirror.mirror.job.MirrorException;
 
 import java.io.IOException;
@@ -12,6 +13,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static io.github.puavomirror.mirror.job.JobParameter.BWLIMIT;
+import static io.github.puavomirror.mirror.job.JobParameter.DESTINATION;
+import static io.github.puavomirror.mirror.job.JobParameter.RSH;
 
 /**
  * Where a mirror is uploaded to. {@link Upload} decides what goes where and in which order; a
@@ -74,8 +79,8 @@ interface Destination extends AutoCloseable {
         boolean rsync = !d.startsWith(S3Destination.SCHEME)
                 && (d.startsWith("ssh://") || RSYNC_REMOTE.matcher(d).matches());
         if (!rsync && (request.rsh() != null || request.bwlimit() != null)) {
-            throw MirrorException.usage((request.rsh() != null ? "rsh" : "bwlimit")
-                    + ": applies to [user@]host:path and ssh:// destinations only, not to " + d);
+            throw MirrorException.usage(InvalidParameterException.of(request.rsh() != null ? RSH : BWLIMIT,
+                    "applies to [user@]host:path and ssh:// destinations only, not to " + d));
         }
         if (d.startsWith(S3Destination.SCHEME)) {
             return S3Destination.open(request);
@@ -85,30 +90,32 @@ interface Destination extends AutoCloseable {
             try {
                 uri = new URI(d);
             } catch (URISyntaxException e) {
-                throw MirrorException.usage("destination: " + d + ": " + e.getReason());
+                throw MirrorException.usage(InvalidParameterException.of(DESTINATION, d + ": " + e.getReason()));
             }
             if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2 || uri.getQuery() != null
                     || uri.getFragment() != null) {
-                throw MirrorException.usage("destination: " + d + ": expected ssh://[user@]host[:port]/path");
+                throw MirrorException.usage(InvalidParameterException.of(DESTINATION,
+                        d + ": expected ssh://[user@]host[:port]/path"));
             }
             String host = (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost();
             if (host.startsWith("-")) {
-                throw MirrorException.usage("destination: " + d + ": a host cannot start with '-'");
+                throw MirrorException.usage(InvalidParameterException.of(DESTINATION, d + ": a host cannot start with '-'"));
             }
             return new RsyncDestination(d, host, uri.getPath(), uri.getPort(), request, mirrorDir, stateDir);
         }
         if (d.contains("://")) {
-            throw MirrorException.usage("destination: " + d + ": expected [user@]host:path, ssh://[user@]host[:port]/path "
-                    + "or a folder");
+            throw MirrorException.usage(InvalidParameterException.of(DESTINATION,
+                    d + ": expected [user@]host:path, ssh://[user@]host[:port]/path or a folder"));
         }
         Matcher m = RSYNC_REMOTE.matcher(d);
         if (m.matches()) {
             if (m.group(1).startsWith("-")) {
                 // rsync would read it as an option.
-                throw MirrorException.usage("destination: " + d + ": a host cannot start with '-'");
+                throw MirrorException.usage(InvalidParameterException.of(DESTINATION, d + ": a host cannot start with '-'"));
             }
             if (m.group(2).isEmpty()) {
-                throw MirrorException.usage("destination: " + d + ": no path after the colon (give . for the home folder)");
+                throw MirrorException.usage(InvalidParameterException.of(DESTINATION,
+                        d + ": no path after the colon (give . for the home folder)"));
             }
             return new RsyncDestination(d, m.group(1), m.group(2), -1, request, mirrorDir, stateDir);
         }

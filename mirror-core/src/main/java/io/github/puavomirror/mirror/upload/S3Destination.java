@@ -1,5 +1,6 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.job.InvalidParameterException;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorJob;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,6 +39,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import static io.github.puavomirror.mirror.job.JobParameter.DESTINATION;
+import static io.github.puavomirror.mirror.job.JobParameter.S3_REGION;
+
 /**
  * An S3 bucket (or any S3-compatible store) through the AWS SDK. S3 has no rename: an object
  * becomes visible only when its upload completes, so a file is sent in one PUT, or as a
@@ -75,7 +79,8 @@ final class S3Destination implements Destination {
             prefix += "/";
         }
         if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") || prefix.startsWith("/") || prefix.contains("//")) {
-            throw MirrorException.usage("destination: " + d + ": expected s3://bucket/prefix with a valid bucket name");
+            throw MirrorException.usage(InvalidParameterException.of(DESTINATION,
+                    d + ": expected s3://bucket/prefix with a valid bucket name"));
         }
         S3Settings s = request.s3();
         S3ClientBuilder b = S3Client.builder()
@@ -98,7 +103,7 @@ final class S3Destination implements Destination {
         try {
             client = b.build();
         } catch (SdkException e) {
-            throw MirrorException.usage("s3Region: " + oneLine(e));
+            throw MirrorException.usage(InvalidParameterException.of(S3_REGION, oneLine(e)));
         }
         return new S3Destination(d, bucket, prefix, s, request.jobs(), client);
     }

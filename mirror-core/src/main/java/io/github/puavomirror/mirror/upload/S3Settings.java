@@ -1,9 +1,16 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.job.InvalidParameterException;
 import io.github.puavomirror.mirror.job.MirrorException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+
+import static io.github.puavomirror.mirror.job.JobParameter.S3_CHECKSUM_MODE;
+import static io.github.puavomirror.mirror.job.JobParameter.S3_ENDPOINT;
+import static io.github.puavomirror.mirror.job.JobParameter.S3_PART_SIZE;
+import static io.github.puavomirror.mirror.job.JobParameter.S3_PATH_STYLE;
+import static io.github.puavomirror.mirror.job.JobParameter.S3_REGION;
 
 /**
  * How an {@code s3://bucket/prefix} destination is reached and what its objects carry.
@@ -68,8 +75,9 @@ public record S3Settings(String endpoint, String region, boolean pathStyle, Stri
     void validate(boolean s3Destination) throws MirrorException {
         if (!s3Destination) {
             if (endpoint != null || region != null || pathStyle) {
-                throw MirrorException.usage((endpoint != null ? "s3Endpoint" : region != null ? "s3Region" : "s3PathStyle")
-                        + ": applies to s3:// destinations only");
+                throw MirrorException.usage(InvalidParameterException.of(
+                        endpoint != null ? S3_ENDPOINT : region != null ? S3_REGION : S3_PATH_STYLE,
+                        "applies to s3:// destinations only"));
             }
             return;
         }
@@ -80,15 +88,16 @@ public record S3Settings(String endpoint, String region, boolean pathStyle, Stri
                     throw new URISyntaxException(endpoint, "expected http(s)://host[:port]");
                 }
             } catch (URISyntaxException e) {
-                throw MirrorException.usage("s3Endpoint: " + endpoint + ": " + e.getReason());
+                throw MirrorException.usage(InvalidParameterException.of(S3_ENDPOINT, endpoint + ": " + e.getReason()));
             }
         }
         if (!checksumMode.equals("when_supported") && !checksumMode.equals("when_required")) {
-            throw MirrorException.usage("s3ChecksumMode: \"" + checksumMode
-                    + "\" is not when_supported or when_required");
+            throw MirrorException.usage(InvalidParameterException.of(S3_CHECKSUM_MODE, "\"" + checksumMode
+                    + "\" is not when_supported or when_required"));
         }
         if (partSize < MIN_PART_SIZE) {
-            throw MirrorException.usage("s3PartSize: " + partSize + " is below S3's smallest part, " + MIN_PART_SIZE);
+            throw MirrorException.usage(InvalidParameterException.of(S3_PART_SIZE,
+                    partSize + " is below S3's smallest part, " + MIN_PART_SIZE));
         }
         if ((accessKeyId == null) != (secretAccessKey == null)) {
             throw MirrorException.usage("s3 credentials: an access key id needs its secret, and a secret its key id");

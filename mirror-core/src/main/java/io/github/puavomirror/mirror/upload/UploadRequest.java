@@ -1,18 +1,23 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.job.InvalidParameterException;
+import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.github.puavomirror.mirror.job.JobParameter.DESTINATION;
+import static io.github.puavomirror.mirror.job.JobParameter.JOBS;
+import static io.github.puavomirror.mirror.job.JobParameter.MIRROR_DIRECTORY;
+
 /**
  * What {@link Upload} does: every rule of the upload operation that depends on a parameter is
- * checked here, and a wrong value is reported by its parameter name (front ends spell their own
- * flags, but the names are the same in all three).
+ * checked here, and a wrong value is reported as an {@link InvalidParameterException} naming its
+ * {@link JobParameter}, which each front end spells its own way.
  *
  * @param mirrorDirectory the local mirror, as update-repository publishes it
  * @param destination     {@code [user@]host:path}, {@code ssh://[user@]host[:port]/path}, {@code s3://bucket/prefix}
@@ -34,8 +39,6 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
     private static final Pattern BWLIMIT = Pattern.compile("[0-9]+(\\.[0-9]+)?[bBkKmMgGtTpP]?");
 
     public UploadRequest {
-        Objects.requireNonNull(mirrorDirectory, "mirrorDirectory");
-        Objects.requireNonNull(destination, "destination");
         grace = grace == null ? DEFAULT_GRACE : grace;
         s3 = s3 == null ? S3Settings.DEFAULT : s3;
     }
@@ -44,7 +47,8 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
     public Duration graceDuration() throws MirrorException {
         Matcher m = GRACE.matcher(grace);
         if (!m.matches() || (m.group(2).isEmpty() && !m.group(1).equals("0"))) {
-            throw MirrorException.usage("grace: \"" + grace + "\" is not a duration such as 0, 30m, 24h or 2d");
+            throw MirrorException.usage(InvalidParameterException.of(JobParameter.GRACE,
+                    "\"" + grace + "\" is not a duration such as 0, 30m, 24h or 2d"));
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -58,19 +62,26 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
 
     /** Checks every parameter; the message names the first wrong one. */
     void validate() throws MirrorException {
+        if (mirrorDirectory == null) {
+            throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY, "missing"));
+        }
+        if (destination == null) {
+            throw MirrorException.usage(InvalidParameterException.of(DESTINATION, "missing"));
+        }
         if (!Files.isDirectory(mirrorDirectory)) {
-            throw MirrorException.usage("mirrorDirectory: " + mirrorDirectory + ": "
-                    + (Files.exists(mirrorDirectory) ? "is not a folder" : "no such folder"));
+            throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY, mirrorDirectory + ": "
+                    + (Files.exists(mirrorDirectory) ? "is not a folder" : "no such folder")));
         }
         if (destination.isBlank()) {
-            throw MirrorException.usage("destination: empty");
+            throw MirrorException.usage(InvalidParameterException.of(DESTINATION, "empty"));
         }
         graceDuration();
         if (jobs < 1) {
-            throw MirrorException.usage("jobs: must be at least 1, got " + jobs);
+            throw MirrorException.usage(InvalidParameterException.of(JOBS, "must be at least 1, got " + jobs));
         }
         if (bwlimit != null && !BWLIMIT.matcher(bwlimit).matches()) {
-            throw MirrorException.usage("bwlimit: \"" + bwlimit + "\" is not a rate such as 500, 20m or 1.5M");
+            throw MirrorException.usage(InvalidParameterException.of(JobParameter.BWLIMIT,
+                    "\"" + bwlimit + "\" is not a rate such as 500, 20m or 1.5M"));
         }
         s3.validate(destination.startsWith(S3Destination.SCHEME));
     }

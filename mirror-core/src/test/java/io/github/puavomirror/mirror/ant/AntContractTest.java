@@ -35,6 +35,8 @@ class AntContractTest {
         TASKS.put(Operation.MIRROR, UpdateRepositoryTask.class);
         TASKS.put(Operation.VERIFY, VerifyTask.class);
         TASKS.put(Operation.PRUNE, PruneTask.class);
+        TASKS.put(Operation.SYNC, SyncTask.class);
+        TASKS.put(Operation.UPLOAD, UploadTask.class);
     }
 
     @Test

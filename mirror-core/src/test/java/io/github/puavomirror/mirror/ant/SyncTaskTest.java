@@ -2,7 +2,9 @@ package io.github.puavomirror.mirror.ant;
 
 import io.github.puavomirror.mirror.http.NginxServer;
 import io.github.puavomirror.mirror.job.PublishedMirrors;
+import org.apache.tools.ant.BuildEvent;
 import org.apache.tools.ant.BuildException;
+import org.apache.tools.ant.DefaultLogger;
 import org.apache.tools.ant.Project;
 import org.apache.tools.ant.ProjectHelper;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +46,7 @@ class SyncTaskTest {
         PublishedMirrors.writeImages(images, 2, 40_000, 9);
         PublishedMirrors.publish(images, tmp.resolve("upstream"), "https://upstream.example.org");
         try (NginxServer nginx = NginxServer.start(tmp.resolve("upstream"), tmp.resolve("nginx"), null)) {
-            project("<pm:sync upstream=\"" + nginx.url() + "\" mirrorDir=\"${mirror}\" repositoryUrl=\"mirror.example.net\""
+            project("<pm:sync upstream=\"" + nginx.url() + "\" mirrorDirectory=\"${mirror}\" repository=\"mirror.example.net\""
                     + " seriesPatterns=\"puavo-os-*, other\" excludePatterns=\"other\" keep=\"1\" jobs=\"2\"/>")
                     .executeTarget("run");
         }
@@ -53,8 +57,27 @@ class SyncTaskTest {
 
     @Test
     void aUsageErrorFailsTheBuildNamingTheParameter() throws Exception {
-        Project p = project("<pm:sync upstream=\"http://127.0.0.1:9/\" mirrorDir=\"${mirror}\"/>");
+        Project p = project("<pm:sync upstream=\"http://127.0.0.1:9/\" mirrorDirectory=\"${mirror}\"/>");
         assertThatThrownBy(() -> p.executeTarget("run")).isInstanceOf(BuildException.class)
-                .hasMessageContaining("repositoryUrl: required unless keepUrls is set");
+                .hasMessageContaining("repository=\"…\": required unless keepUrls=\"…\" is set");
+    }
+
+    @Test
+    void theOldAttributeNamesStillWorkWithAWarning() throws Exception {
+        Project p = project("<pm:sync upstream=\"http://127.0.0.1:9/\" mirrorDir=\"${mirror}\""
+                + " repositoryUrl=\"mirror.example.net\" keepUrls=\"true\"/>");
+        List<String> warnings = new ArrayList<>();
+        p.addBuildListener(new DefaultLogger() {
+            @Override
+            public void messageLogged(BuildEvent event) {
+                if (event.getPriority() == Project.MSG_WARN) {
+                    warnings.add(event.getMessage());
+                }
+            }
+        });
+        assertThatThrownBy(() -> p.executeTarget("run")).isInstanceOf(BuildException.class)
+                .hasMessageContaining("repository=\"…\": not with keepUrls=\"…\"");
+        assertThat(warnings).containsExactly("attribute mirrorDir is deprecated: use mirrorDirectory",
+                "attribute repositoryUrl is deprecated: use repository");
     }
 }

@@ -318,10 +318,10 @@ class SyncTest {
 
     @Test
     void usageErrorsNameTheParameter() {
-        assertUsage(SyncRequest.builder("http://127.0.0.1:9/", local), "repositoryUrl: required unless keepUrls is set");
+        assertUsage(SyncRequest.builder("http://127.0.0.1:9/", local), "repository: required unless keepUrls is set");
         assertUsage(request("ftp://example.org/"), "upstream: \"ftp://example.org/\" is not an http:// or https:// URL");
         assertUsage(request("http://127.0.0.1:9/").keep(-1), "keep: must not be negative, got -1");
-        assertUsage(request("http://127.0.0.1:9/").keepUrls(true), "repositoryUrl: not with keepUrls");
+        assertUsage(request("http://127.0.0.1:9/").keepUrls(true), "repository: not with keepUrls");
         assertUsage(request("http://127.0.0.1:9/").seriesPatterns(List.of("a[b")), "seriesPatterns: \"a[b\" is not a"
                 + " valid glob");
         assertUsage(request("http://127.0.0.1:9/").excludePatterns(List.of("x/y")), "excludePatterns: \"x/y\" is not"
