@@ -18,7 +18,7 @@ class SyncCommandTest {
     void aMissingRepositoryIsAUsageErrorNamingTheParameter() {
         RdiffBinary.Result r = Cli.run("sync", "--progress=none", "http://127.0.0.1:9/", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("puavo-mirror: repositoryUrl: required unless keepUrls is set").endsWith(")\n")
+        assertThat(r.err()).startsWith("puavo-mirror: --repository: required unless --keep-urls is set").endsWith(")\n")
                 .hasLineCount(1);
     }
 

@@ -59,6 +59,6 @@ class UploadCommandTest {
         RdiffBinary.Result r = Cli.run("upload", "--delete", "--grace", "soon", mirror.toString(),
                 dir.resolve("www").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("puavo-mirror: grace: \"soon\" is not a duration such as 0, 30m, 24h or 2d\n");
+        assertThat(r.err()).isEqualTo("puavo-mirror: --grace: \"soon\" is not a duration such as 0, 30m, 24h or 2d\n");
     }
 }
