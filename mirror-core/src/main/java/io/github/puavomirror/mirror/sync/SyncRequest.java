@@ -36,7 +36,7 @@ import static io.github.puavomirror.mirror.job.JobParameter.UPSTREAM;
  *                          upstream's CKSUMS lists
  * @param excludePatterns   globs of series to leave out
  * @param keep              newest images kept per series (with every rdiff into them); 0 keeps all
- * @param repositoryUrl     the local mirror's URL ({@link JobParameter#REPOSITORY}), written into the metas' {@code urls}
+ * @param repositoryUrl     the local mirror's URL (the {@code repository} parameter), written into the metas' {@code urls}
  * @param keepUrls          keep upstream's {@code urls} instead (then no repository)
  * @param jobs              rdiffs downloaded at once
  * @param dryRun            say what would be downloaded; change nothing
