@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The Ant task run in-process from real build files, loaded through its antlib. */
@@ -136,6 +137,17 @@ class UpdateRepositoryTaskTest {
         assertThat(messages(Project.MSG_INFO)).anyMatch(m -> m.startsWith(www + ": sent 9 files ("))
                 .contains("upload " + image(1) + " (120000 bytes)")
                 .anyMatch(m -> m.startsWith(www + ": up to date, nothing sent"));
+    }
+
+    @Test
+    void theUploadTaskNamesAWrongAttributeAsTheBuildFileSpellsIt() throws Exception {
+        Files.createDirectories(mirror);
+        Project p = project("<pm:upload mirrorDirectory=\"${mirror}\" destination=\"" + tmp.resolve("www")
+                + "\" grace=\"soon\"/>");
+
+        assertThatThrownBy(() -> p.executeTarget("run")).isInstanceOf(BuildException.class)
+                .hasMessage("grace=\"…\": \"soon\" is not a duration such as 0, 30m, 24h or 2d");
+        assertThat(tmp.resolve("www")).doesNotExist();
     }
 
     @Test
