@@ -11,11 +11,12 @@ import static io.github.puavomirror.mirror.job.JobParameter.IMAGE_DIRECTORY;
 import static io.github.puavomirror.mirror.job.JobParameter.MIRROR_DIRECTORY;
 
 /** The usage checks that need the file system or the engines, worded once for all operations. */
-final class RequestChecks {
+public final class RequestChecks {
     private RequestChecks() {
     }
 
-    static InvalidParameterException required() {
+    /** Neither the mirror folder nor the image folder it defaults from is given. */
+    public static InvalidParameterException required() {
         return new InvalidParameterException(MIRROR_DIRECTORY, n -> n.of(MIRROR_DIRECTORY) + " is required (or "
                 + n.of(IMAGE_DIRECTORY) + ", whose mirror/ it then is)");
     }

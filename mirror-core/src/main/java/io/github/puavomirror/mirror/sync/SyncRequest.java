@@ -6,6 +6,7 @@ import io.github.puavomirror.mirror.http.ServedMirror;
 import io.github.puavomirror.mirror.job.InvalidParameterException;
 import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.RequestChecks;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public record SyncRequest(String upstream, Path mirrorDirectory, List<String> se
     Checked check() throws MirrorException {
         ServedMirror served = ServedMirror.at(upstream, UPSTREAM);
         if (mirrorDirectory == null) {
-            throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY, "missing"));
+            throw MirrorException.usage(RequestChecks.required());
         }
         if (Files.exists(mirrorDirectory) && !Files.isDirectory(mirrorDirectory)) {
             throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY,

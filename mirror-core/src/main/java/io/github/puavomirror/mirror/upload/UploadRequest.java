@@ -3,6 +3,7 @@ package io.github.puavomirror.mirror.upload;
 import io.github.puavomirror.mirror.job.InvalidParameterException;
 import io.github.puavomirror.mirror.job.JobParameter;
 import io.github.puavomirror.mirror.job.MirrorException;
+import io.github.puavomirror.mirror.job.RequestChecks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public record UploadRequest(Path mirrorDirectory, String destination, boolean dr
     /** Checks every parameter; the message names the first wrong one. */
     void validate() throws MirrorException {
         if (mirrorDirectory == null) {
-            throw MirrorException.usage(InvalidParameterException.of(MIRROR_DIRECTORY, "missing"));
+            throw MirrorException.usage(RequestChecks.required());
         }
         if (destination == null) {
             throw MirrorException.usage(InvalidParameterException.of(DESTINATION, "missing"));

@@ -63,6 +63,16 @@ class SyncTaskTest {
     }
 
     @Test
+    void withoutAFolderSyncAndUploadSayWhichAttributesGiveIt() throws Exception {
+        String required = "mirrorDirectory=\"…\" is required (or imageDirectory=\"…\", whose mirror/ it then is)";
+        assertThatThrownBy(() -> project("<pm:sync upstream=\"http://127.0.0.1:9/\" keepUrls=\"true\"/>")
+                .executeTarget("run")).isInstanceOf(BuildException.class).hasMessage(required);
+        assertThatThrownBy(() -> project("<pm:upload destination=\"" + tmp.resolve("www") + "\"/>")
+                .executeTarget("run")).isInstanceOf(BuildException.class).hasMessage(required);
+        assertThat(tmp.resolve("www")).doesNotExist();
+    }
+
+    @Test
     void theOldAttributeNamesStillWorkWithAWarning() throws Exception {
         Project p = project("<pm:sync upstream=\"http://127.0.0.1:9/\" mirrorDir=\"${mirror}\""
                 + " repositoryUrl=\"mirror.example.net\" keepUrls=\"true\"/>");
