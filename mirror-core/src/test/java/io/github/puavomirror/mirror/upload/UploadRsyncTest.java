@@ -114,7 +114,10 @@ class UploadRsyncTest {
             });
             awaitTemporaryFile(dest);
             // rsync and the ssh it runs go at once, as when the uploading machine loses its network.
+            // The server's rsync (also a descendant here, under the test's sshd) must live on to
+            // keep its partial file, as it would on a real server.
             ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("rsync"))
+                    .filter(p -> !List.of(p.info().arguments().orElse(new String[0])).contains("--server"))
                     .forEach(p -> {
                         List<ProcessHandle> ssh = p.descendants().toList();
                         p.destroyForcibly();
