@@ -2,6 +2,7 @@ package io.github.puavomirror.mirror.sync;
 
 import io.github.puavomirror.mirror.ExternalTools;
 import io.github.puavomirror.mirror.http.DroppingProxy;
+import io.github.puavomirror.mirror.http.LaptopFlow;
 import io.github.puavomirror.mirror.http.NginxServer;
 import io.github.puavomirror.mirror.job.MirrorBusyException;
 import io.github.puavomirror.mirror.job.MirrorEvent;
@@ -123,34 +124,13 @@ class SyncTest {
 
     @Test
     void aLaptopUpdatesFromTheSyncedMirrorServedByNginx() throws Exception {
-        ExternalTools.require("wget", "jq", "rdiff", "sha512sum");
+        LaptopFlow laptop = new LaptopFlow(tmp.resolve("laptop"), PublishedMirrors.SERIES);
         serve(null);
         SyncJob.run(request(nginx.url()).build(), listener);
-        Path laptop = Files.createDirectories(tmp.resolve("laptop"));
         try (NginxServer served = NginxServer.start(local, tmp.resolve("nginx-local"), null)) {
-            String meta = "meta/" + PublishedMirrors.SERIES + ".json";
-            ExternalTools.run(laptop, "wget", "-q", "-x", "-nH", served.url() + meta);
-            String rdiffName = rdiff(2, 3);
-            String diffs = ".[].images[].diffs[] | select(.filename == $f) | .";
-            String images = ".[].images[] | select(.filename == $f) | .";
-            // A download interrupted earlier, continued as the client does.
-            Files.write(laptop.resolve(rdiffName), Arrays.copyOf(Files.readAllBytes(local.resolve("rdiffs/" + rdiffName)), 100));
-            ExternalTools.run(laptop, "wget", "-q", "--continue", served.url() + "rdiffs/" + rdiffName);
-            assertThat(served.requests()).contains("GET /rdiffs/" + rdiffName + " 206 \"bytes=100-\"");
-            assertThat(sha512sum(laptop, rdiffName)).isEqualTo(jq(laptop, meta, diffs + "sha512", rdiffName));
-            ExternalTools.run(laptop, "rdiff", "patch", local.resolve(image(2)).toString(), rdiffName, "new.img");
-            assertThat(sha512sum(laptop, "new.img")).isEqualTo(jq(laptop, meta, images + "sha512", image(3)));
-            assertThat(Files.size(laptop.resolve("new.img"))).hasToString(jq(laptop, meta, images + "size", image(3)));
-            assertThat(jq(laptop, meta, images + "urls[0]", image(3))).isEqualTo(LOCAL_URL + "/" + image(3));
+            laptop.update(served, local, local.resolve(image(2)), rdiff(2, 3), image(3));
+            assertThat(laptop.imageField(image(3), "urls[0]")).isEqualTo(LOCAL_URL + "/" + image(3));
         }
-    }
-
-    private static String jq(Path dir, String meta, String program, String filename) throws Exception {
-        return ExternalTools.run(dir, "jq", "-r", "--arg", "f", filename, program, meta).trim();
-    }
-
-    private static String sha512sum(Path dir, String file) throws Exception {
-        return ExternalTools.run(dir, "sha512sum", file).split("\\s+")[0];
     }
 
     @Test
