@@ -73,7 +73,7 @@ public final class UpdateRepositoryCommand implements Callable<Integer> {
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Files read and rdiffs built at once; default: the number of CPUs. Fewer rdiffs run"
-                    + " at once when their source indexes would not fit in 80% of the heap.")
+                    + " at once when their source indexes would not fit in 85%% of the heap.")
     Integer jobs;
 
     @Mixin

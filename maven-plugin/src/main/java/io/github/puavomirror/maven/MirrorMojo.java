@@ -84,7 +84,7 @@ public class MirrorMojo extends AbstractPuavoMojo {
 
     /**
      * Images checksummed and rdiffs built at once at most. Unset: the number of processors. Fewer
-     * rdiffs run at once when their source indexes would not fit in 80 % of Maven's heap (give it
+     * rdiffs run at once when their source indexes would not fit in 85 % of Maven's heap (give it
      * more with {@code MAVEN_OPTS=-Xmx...}).
      */
     @Parameter(property = "puavo.jobs")
