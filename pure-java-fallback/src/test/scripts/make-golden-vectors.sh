@@ -97,13 +97,13 @@ def case(name, old, new, args="", source="file"):
     cases.append((name, source))
 
 
-# Spec 4.4 example 1: four identical blocks, new has an insert and a tail; rdiff defaults.
+# docs/matching.md §8, repeated blocks: four identical blocks, new has an insert and a tail; rdiff defaults.
 ex1 = bytes(range(256)) * 4
 case("spec-example1-repeated-blocks", ex1, ex1[:512] + b"XYZ" + ex1[512:] + b"tail")
 case("repeated-blocks-md4-rollsum", ex1, ex1[:512] + b"XYZ" + ex1[512:] + b"tail",
      "-H md4 -R rollsum -S 8")
 
-# Spec 2 test vectors: the default and MD4/rollsum signatures of "abc".
+# docs/rdiff-formats.md §4: the default and MD4/rollsum signatures of "abc".
 case("spec-abc-default", b"abc", b"xabcabc", "-b 256")
 case("spec-abc-md4-rollsum", b"abc", b"abcab", "-R rollsum -H md4")
 
@@ -189,7 +189,7 @@ c_abc = SplitMix64(36).alphabet(1500, b"abc")
 case("collision-rollsum-md4-S2-b2", c_abc, similar(37, c_abc, 10, b"abc"), "-b 2 -S 2 -H md4 -R rollsum")
 case("collision-rabinkarp-md4-S1-b8", c_abc, similar(38, c_abc, 10, b"abc"), "-b 8 -S 1 -H md4")
 
-# Spec 4.4 example 2, scaled down: a literal run over 32768 bytes is split at 32768.
+# docs/matching.md §8, the long literal, scaled down: a literal run over 32768 bytes is split at 32768.
 lit_old = SplitMix64(39).data(2000)
 case("literal-run-over-32k", lit_old, lit_old[:1000] + SplitMix64(40).data(33000) + lit_old[-900:])
 

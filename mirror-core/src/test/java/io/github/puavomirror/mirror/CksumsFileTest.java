@@ -21,7 +21,7 @@ class CksumsFileTest {
         return new Checksums(size, cksum, "0".repeat(64), "0".repeat(128));
     }
 
-    /** The demo values and order from the spec, section 1. */
+    /** The example values and order of docs/mirror-layout.md §6. */
     private static final String SPEC_EXAMPLE = """
             3735122407 200000 puavo-os-amxa-buster-2022-01-17-120001-amd64.img
             1305040718 2408 puavo-os-amxa-buster-2022-01-20-173248--2022-01-17-120001-amd64.rdiff

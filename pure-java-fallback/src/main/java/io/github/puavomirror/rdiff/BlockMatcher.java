@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * Answers the matcher's one question (spec section 4.2): which block, if any, librsync would
+ * Answers the matcher's one question (docs/matching.md §2): which block, if any, librsync would
  * match a window to: the lowest index whose lookup key and content agree. A signature answers
  * it with strong sums; the basis file itself can answer it by comparing bytes.
  */

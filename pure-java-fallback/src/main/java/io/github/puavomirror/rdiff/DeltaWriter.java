@@ -9,7 +9,7 @@ import java.util.Arrays;
  * librsync 2.3.2's delta matcher ({@code delta.c}), streaming over the new file with a window
  * of at most 32 KiB of pending literal + one block + one byte of look-ahead.
  *
- * <p>The rules that decide the bytes (all from the spec, section 4): a full window needs one byte
+ * <p>The rules that decide the bytes (docs/matching.md §3 to §6): a full window needs one byte
  * beyond it, else the tail window {@code [p, N)} shrinks by one byte per miss; a hit is the lowest
  * block index whose key and truncated strong sum agree, whatever that block's length; hits that
  * continue the previous copy in the basis merge; a miss flushes a pending copy, and a literal run

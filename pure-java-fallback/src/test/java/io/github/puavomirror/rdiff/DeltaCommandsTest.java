@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The command encoding of spec section 3: opcodes and minimal big-endian widths. */
+/** The command encoding of docs/rdiff-formats.md §7: opcodes and minimal big-endian widths. */
 class DeltaCommandsTest {
 
     @ParameterizedTest(name = "literal of {0} bytes -> {1}")
@@ -64,7 +64,7 @@ class DeltaCommandsTest {
         assertThat(hex(DeltaCommands.copyCommand(0x10000, 0x100))).isEqualTo("4e000100000100");
         assertThat(hex(DeltaCommands.copyCommand(0x100000000L, 0x100000000L)))
                 .isEqualTo("54" + "0000000100000000" + "0000000100000000");
-        // Spec 4.4 example 1's copy.
+        // The copy of the repeated-blocks example, docs/matching.md §8.
         assertThat(hex(DeltaCommands.copyCommand(0, 256))).isEqualTo("46000100");
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Checks the committed golden vectors themselves, without an engine: the exact bytes the spec
- * quotes, and every signature block recomputed from the basis with {@link WeakSums} and
+ * Checks the committed golden vectors themselves, without an engine: the exact bytes
+ * docs/rdiff-formats.md §4 and docs/matching.md §8 give, and every signature block recomputed from the basis with {@link WeakSums} and
  * BouncyCastle's BLAKE2b/MD4. A stale or hand-edited golden file fails here, not in an engine run.
  */
 class GoldenVectorsTest {

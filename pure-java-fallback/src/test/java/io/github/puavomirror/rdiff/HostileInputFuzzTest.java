@@ -229,7 +229,7 @@ class HostileInputFuzzTest {
         });
     }
 
-    /** Parameter widths of an opcode, from librsync's command table (spec §3). */
+    /** Parameter widths of an opcode, from librsync's command table (docs/rdiff-formats.md §7). */
     private static int[] paramWidths(int op) {
         int[] w = {1, 2, 4, 8};
         if (op >= 0x41 && op <= 0x44) {

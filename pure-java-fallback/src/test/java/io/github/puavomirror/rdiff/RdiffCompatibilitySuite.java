@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Byte-compatibility of an {@link RdiffEngine} with rdiff 2.3.2 (spec
- * {@code librsync-2.3.2.md}): the golden vectors of {@code src/test/resources/golden}, a seeded
+ * Byte-compatibility of an {@link RdiffEngine} with rdiff 2.3.2 (docs/rdiff-formats.md and
+ * docs/matching.md): the golden vectors of {@code src/test/resources/golden}, a seeded
  * randomized comparison with the {@code rdiff} binary, and the patch and signature-loading error
  * codes. Engine modules extend it (through the test-jar) and return their engine; nothing here
  * depends on one implementation.
@@ -357,7 +357,7 @@ public abstract class RdiffCompatibilitySuite {
     static Stream<Arguments> patchErrors() {
         String ff8 = "ffffffffffffffff";
         return Stream.of(
-                // Spec 5 table, row by row.
+                // The table of docs/rdiff-formats.md §8, row by row.
                 Arguments.of("magic only", delta(""), RdiffResult.INPUT_ENDED),
                 Arguments.of("03 'ab': literal longer than the delta", delta("036162"), RdiffResult.INPUT_ENDED),
                 Arguments.of("55 00: reserved opcode", delta("5500"), RdiffResult.CORRUPT),

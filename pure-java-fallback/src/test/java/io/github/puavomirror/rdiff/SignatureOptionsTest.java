@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** rs_sig_args: the defaults table of spec section 1 and its parameter errors. */
+/** rs_sig_args: the defaults table of docs/rdiff-formats.md §2 and its parameter errors. */
 class SignatureOptionsTest {
 
     @ParameterizedTest(name = "size {0}: block {1}, min strong {2}")

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The test-vector table of spec section 2 (verified there against rdiff 2.3.2). */
+/** The check values of docs/rdiff-formats.md §4 (taken from rdiff 2.3.2). */
 class WeakSumsTest {
 
     private static byte[] range256() {

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plays a laptop updating from the published mirror, with the client's own tools (spec section
- * 5): jq look-ups of {@code sha512} and {@code size} over all meta files, sha512sum of the
- * download, {@code rdiff patch} with the real rdiff binary, sha512sum and size of the result.
+ * Plays a laptop updating from the published mirror, with the client's own tools
+ * (docs/client-flow.md §2): jq look-ups of {@code sha512} and {@code size} over all meta files,
+ * sha512sum of the download, {@code rdiff patch} with the real rdiff binary, sha512sum and size
+ * of the result.
  */
 class LaptopClientTest {
     /** The client's jq programs, verbatim. */

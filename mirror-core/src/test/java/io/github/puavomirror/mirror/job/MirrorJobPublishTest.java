@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import static io.github.puavomirror.mirror.job.SampleSeries.rdiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A first run against the spec: what is published, and every meta and CKSUMS value, checked with coreutils. */
+/** A first run against docs/mirror-layout.md: what is published, and every meta and CKSUMS value, checked with coreutils. */
 class MirrorJobPublishTest extends JobFolders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERIES = SampleSeries.series(SampleSeries.PREFIX);

@@ -38,7 +38,7 @@ public final class SampleSeries {
     }
 
     /**
-     * The rdiff name the spec gives for {@code from -> to} of one prefix, spelt out here rather
+     * The rdiff name docs/mirror-layout.md §4 gives for {@code from -> to} of one prefix, spelt out here rather
      * than taken from the code under test.
      */
     static String rdiff(String prefix, int from, int to) {
@@ -124,7 +124,7 @@ public final class SampleSeries {
             """;
 
     /**
-     * The meta {@code puavo-conf} the spec asks for, for image {@code day}: both definition files
+     * The meta {@code puavo-conf} docs/mirror-layout.md §5 asks for, for image {@code day}: both definition files
      * merged in name order, keys in file order, compact, {@code /} and non-ASCII unescaped; the
      * dot file and the non-JSON file in the same folder are not part of it.
      */

@@ -75,7 +75,7 @@ public final class Engines {
                     return new JavaRdiffEngine();
                 }
                 if (!REFERENCE_VERSION.equals(r.version())) {
-                    // Later versions write other slack deltas (spec 4.6): a mirror must not depend on the host.
+                    // Later versions write other slack deltas (docs/matching.md §6): a mirror must not depend on the host.
                     report.accept("java: " + r.version() + " is not " + REFERENCE_VERSION
                             + ", whose bytes this project reproduces");
                     return new JavaRdiffEngine();

@@ -371,7 +371,7 @@ public final class NativeRdiffEngine implements RdiffEngine {
         return m;
     }
 
-    /** Reads {@code rs_stats_t} at its LP64 offsets (spec §6). */
+    /** Reads {@code rs_stats_t} at its LP64 offsets (docs/rdiff-formats.md §10). */
     private static RdiffStats toStats(Memory m, String operation) {
         Pointer op = m.getPointer(0);
         RdiffStats s = new RdiffStats(op == null ? operation : op.getString(0, "US-ASCII"));
