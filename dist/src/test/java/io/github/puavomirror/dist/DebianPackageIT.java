@@ -34,7 +34,7 @@ class DebianPackageIT {
     Path work;
 
     @Test
-    void holdsBothCommandsUnitsConfigsAndCompletions() throws Exception {
+    void holdsUnitsConfigsAndCompletionsAndEnablesNothing() throws Exception {
         boolean dpkg = Run.of(Map.of(), "sh", "-c", "command -v dpkg-deb").exit() == 0;
         Assumptions.assumeTrue(dpkg || "true".equals(System.getenv("CI")), "reads the .deb with dpkg-deb");
         Path deb = deb();
