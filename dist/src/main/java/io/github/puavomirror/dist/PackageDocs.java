@@ -23,14 +23,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes what the packages carry besides the jar, from the picocli model of the jar being packaged,
  * so none of it can drift from {@code --help}: a man page for puavo-mirror and one for each of its
- * commands, the bash completion, the man page of bin/puavo-update-repository (its own usage text)
- * and the Debian changelog entry of this version. Arguments: output folder, project version, build
+ * commands, the bash completion, the man page and the bash completion of bin/puavo-update-repository
+ * (from its own usage text) and the Debian changelog entry of this version. Arguments: output folder, project version, build
  * timestamp (ISO-8601), maintainer ("Name &lt;email&gt;"), path of bin/puavo-update-repository.
  *
  * <p>picocli-codegen's ManPageGenerator writes AsciiDoc, which needs Asciidoctor (JRuby) to become a
@@ -62,7 +64,9 @@ public final class PackageDocs {
         docs.manPages(top);
         // The completion is sourced, never run: no #! line (lintian: bash-completion-with-hashbang).
         docs.write(Path.of("completion", TOOL), AutoComplete.bash(TOOL, top).replaceFirst("^#![^\n]*\n", ""));
-        docs.updateRepositoryPage(Path.of(args[4]));
+        String usage = usage(Path.of(args[4]));
+        docs.updateRepositoryPage(usage);
+        docs.write(Path.of("completion", UPDATE_REPOSITORY), updateRepositoryCompletion(usage));
         docs.changelog();
     }
 
@@ -172,13 +176,17 @@ public final class PackageDocs {
         page.append(".SH SEE ALSO\n").append(String.join(",\n", refs)).append('\n');
     }
 
-    /** bin/puavo-update-repository's man page: its own usage text, so the two agree. */
-    private void updateRepositoryPage(Path script) throws IOException, InterruptedException {
+    /** What bin/puavo-update-repository --help prints: its man page and completion are made from it, so all agree. */
+    private static String usage(Path script) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("sh", script.toString(), "--help").redirectErrorStream(true).start();
         String usage = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IOException(script + " --help failed: " + usage);
         }
+        return usage;
+    }
+
+    private void updateRepositoryPage(String usage) throws IOException {
         String[] paragraphs = usage.strip().split("\n\n");
         StringBuilder page = header(UPDATE_REPOSITORY, "publish a folder of Puavo OS images as an image mirror");
         page.append(".SH SYNOPSIS\n.nf\n").append(escapeLines(paragraphs[0].replaceFirst("^Usage: ", "")))
@@ -188,6 +196,51 @@ public final class PackageDocs {
         }
         seeAlso(page, List.of(TOOL, TOOL + "-update-repository"));
         manPage(UPDATE_REPOSITORY, page);
+    }
+
+    /**
+     * Bash completion of bin/puavo-update-repository: the options of its usage text ("  -r, --repository URL ..."),
+     * folders after an option taking a DIR and for IMAGE_DIR and MIRROR_DIR, nothing after one taking another value.
+     */
+    static String updateRepositoryCompletion(String usage) {
+        Matcher option = Pattern.compile("(?m)^  (-\\w), (--[\\w-]+)(?: ([A-Z_]+))?  ").matcher(usage);
+        List<String> names = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        while (option.find()) {
+            names.add(option.group(1));
+            names.add(option.group(2));
+            if (option.group(3) != null) {
+                (option.group(3).endsWith("DIR") ? folders : values).add(option.group(1) + "|" + option.group(2));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(UPDATE_REPOSITORY + " --help lists no option: " + usage);
+        }
+        String function = "_" + UPDATE_REPOSITORY.replace('-', '_');
+        StringBuilder script = new StringBuilder()
+                .append("# bash completion for ").append(UPDATE_REPOSITORY).append(", made from its --help\n")
+                .append(function).append("() {\n")
+                .append("    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n")
+                .append("    COMPREPLY=()\n")
+                .append("    case $prev in\n");
+        if (!folders.isEmpty()) {
+            script.append("        ").append(String.join("|", folders))
+                    .append(")\n            mapfile -t COMPREPLY < <(compgen -d -- \"$cur\")\n            return ;;\n");
+        }
+        if (!values.isEmpty()) {
+            script.append("        ").append(String.join("|", values)).append(")\n            return ;;\n");
+        }
+        return script.append("    esac\n")
+                .append("    if [[ $cur == -* ]]; then\n")
+                .append("        mapfile -t COMPREPLY < <(compgen -W '").append(String.join(" ", names))
+                .append("' -- \"$cur\")\n")
+                .append("    else\n")
+                .append("        mapfile -t COMPREPLY < <(compgen -d -- \"$cur\")\n")
+                .append("    fi\n")
+                .append("}\n")
+                .append("complete -o filenames -F ").append(function).append(' ').append(UPDATE_REPOSITORY).append('\n')
+                .toString();
     }
 
     private void changelog() throws IOException {

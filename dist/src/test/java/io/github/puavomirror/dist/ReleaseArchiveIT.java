@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,7 +49,8 @@ class ReleaseArchiveIT {
             assertThat(home.resolve(file)).isExecutable();
         }
         for (String file : List.of("lib/puavo-mirror.jar", "LICENSE", "NOTICE", "README.md",
-                "man/man1/puavo-mirror.1", "man/man1/puavo-update-repository.1", "completion/puavo-mirror")) {
+                "man/man1/puavo-mirror.1", "man/man1/puavo-update-repository.1", "completion/puavo-mirror",
+                "completion/puavo-update-repository")) {
             assertThat(home.resolve(file)).isRegularFile();
         }
         assertThat(home.resolve("lib").resolve("puavo-mirror.jsa")).doesNotExist();
@@ -100,6 +102,49 @@ class ReleaseArchiveIT {
                 assertThat(page).as("puavo-mirror-%s.1", command).contains(option.group());
             }
         });
+    }
+
+    /** Each completion, sourced into bash as bash-completion would, offers the options --help lists. */
+    @Test
+    void completionsOfferTheOptionsOfHelp(@TempDir Path work) throws Exception {
+        Path completion = home.resolve("completion/puavo-update-repository");
+        assertThat(complete(work, completion, "puavo-update-repository", "-"))
+                .containsExactlyInAnyOrder("-r", "--repository", "-p", "--puavo-os", "-n", "--no-config", "-h", "--help");
+        assertThat(complete(work, completion, "puavo-update-repository", "--p")).containsExactly("--puavo-os");
+        Files.createDirectories(work.resolve("images/mirror"));
+        Files.writeString(work.resolve("images.txt"), "not a folder");
+        assertThat(complete(work, completion, "puavo-update-repository", "-p", "ima")).containsExactly("images");
+        assertThat(complete(work, completion, "puavo-update-repository", "-n", "ima")).containsExactly("images");
+        assertThat(complete(work, completion, "puavo-update-repository", "images", "images/")).containsExactly("images/mirror");
+        assertThat(complete(work, completion, "puavo-update-repository", "-r", "ima")).isEmpty();
+
+        CommandLine top = PuavoMirrorCommand.commandLine(new CliIo(InputStream.nullInputStream(),
+                OutputStream.nullOutputStream(), new PrintStream(OutputStream.nullOutputStream()), () -> -1));
+        Path mirror = home.resolve("completion/puavo-mirror");
+        assertThat(complete(work, mirror, "puavo-mirror", "")).containsAll(top.getSubcommands().keySet());
+        for (Map.Entry<String, CommandLine> sub : top.getSubcommands().entrySet()) {
+            List<String> offered = complete(work, mirror, "puavo-mirror", sub.getKey(), "-");
+            for (CommandLine.Model.OptionSpec option : sub.getValue().getCommandSpec().options()) {
+                if (!option.hidden()) {
+                    assertThat(offered).as("puavo-mirror %s -", sub.getKey()).contains(option.names());
+                }
+            }
+        }
+    }
+
+    /**
+     * The words the completion in {@code script} offers for {@code words} (the last one being completed), as bash
+     * gives them to its completion function; its compopt calls, which work only while bash completes, are ignored.
+     */
+    private static List<String> complete(Path dir, Path script, String... words) throws Exception {
+        String bash = "source \"$0\"; fn=$(complete -p \"$1\" | sed -n 's/.* -F \\([^ ]*\\) .*/\\1/p');"
+                + " COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE};"
+                + " \"$fn\" \"$1\" \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null;"
+                + " printf '%s\\n' \"${COMPREPLY[@]}\"";
+        List<String> command = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", bash, script.toString()));
+        command.addAll(List.of(words));
+        return Run.of(dir, Map.of(), command.toArray(String[]::new)).ok("completion of " + String.join(" ", words))
+                .out().lines().filter(word -> !word.isEmpty()).toList();
     }
 
     /** The page's text with troff's escaped hyphens as hyphens. */
