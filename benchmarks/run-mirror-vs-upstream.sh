@@ -9,7 +9,7 @@
 # rdiff is byte-identical, and prints the median times and the ratios.
 #
 # Usage: benchmarks/run-mirror-vs-upstream.sh [--images N] [--size BYTES_MIB] [--jobs J] [--rounds R] [--work DIR]
-# Needs rdiff, coreutils, python3 (to generate the images) and the CLI jar (./mvnw -B -q package -DskipTests).
+# Needs rdiff, coreutils, python3 (make-image-series.sh generates the images) and the CLI jar (./mvnw -B -q package -DskipTests).
 set -euo pipefail
 images=5 size_mib=256 jobs=2 rounds=3 work=/tmp/puavo-mirror-bench
 while [ $# -gt 0 ]; do
@@ -24,32 +24,8 @@ while [ $# -gt 0 ]; do
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ -f "$root/cli/target/puavo-mirror.jar" ] || { echo "build the CLI first: ./mvnw -B -q package -DskipTests" >&2; exit 2; }
-mkdir -p "$work/images"
 prefix=puavo-os-bench-bookworm
-
-# Each image is the previous one with 100 overwrites of 1 KiB and 20 inserts, like successive builds.
-python3 - "$work/images" "$images" "$size_mib" "$prefix" <<'EOF'
-import os, random, sys
-out, count, size, prefix = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) << 20, sys.argv[4]
-rng = random.Random(20240101)
-data = None
-for i in range(count):
-    name = os.path.join(out, "%s-2024-01-%02d-120000-amd64.img" % (prefix, i + 1))
-    if data is None:
-        data = bytearray()
-        while len(data) < size:
-            data += rng.randbytes(min(1 << 20, size - len(data)))
-    else:
-        for _ in range(100):
-            p = rng.randrange(len(data) - 1024)
-            data[p:p + 1024] = rng.randbytes(1024)
-        for _ in range(20):
-            p = rng.randrange(len(data))
-            data[p:p] = rng.randbytes(rng.randrange(1, 5000))
-    if not os.path.exists(name) or os.path.getsize(name) != len(data):
-        with open(name, "wb") as f:
-            f.write(data)
-EOF
+"$root/benchmarks/make-image-series.sh" "$work/images" "$images" "$size_mib" "$prefix"
 mapfile -t imgs < <(ls "$work/images"/$prefix-*.img | sort)
 n=${#imgs[@]}
 

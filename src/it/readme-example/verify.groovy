@@ -39,4 +39,15 @@ assert meta[series].images[2].diffs*.filename.contains(
         'puavo-os-example-bookworm-2024-04-25-101500--2024-05-16-101500-amd64.rdiff')
 assert meta[series].images[0].urls == ['https://cdn.example.org/puavo-os-example-bookworm-2024-05-02-101500-amd64.img']
 
+// The example's .mvn/jvm.config gives Maven's JVM exactly the JIT options bin/puavo-mirror gives
+// its own (README, Maven plugin): a change to the launcher's must reach it too.
+String launcher = new File(repoRoot, 'bin/puavo-mirror').text
+Set<String> jit = (launcher =~ /-XX:Tier4\w+=\d+|-XX:CompileCommand=quiet/).collect { it } as Set
+String methods = (launcher =~ /(?s)for method in (.*?); do/)[0][1]
+methods.replace('\\', ' ').split(/\s+/).findAll { it }.each {
+    jit << '-XX:CompileCommand=dontinline,io.github.puavomirror.rdiff.' + it.replace("'", '')
+}
+Set<String> config = new File(repoRoot, 'examples/release-project/.mvn/jvm.config').text.split(/\s+/).findAll { it } as Set
+assert jit.size() == 12 && config == jit: "examples/release-project/.mvn/jvm.config differs from bin/puavo-mirror's JIT options"
+
 return true

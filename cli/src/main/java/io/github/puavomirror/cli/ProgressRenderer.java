@@ -185,7 +185,7 @@ final class ProgressRenderer implements MirrorListener, AutoCloseable {
         lines.add(String.format("rdiffs:  %d built / %d total, %s", s.rdiffsBuilt(), s.rdiffs(),
                 Sizes.bytes(s.rdiffBytes())));
         lines.add("saved:   " + Sizes.bytes(s.savedBytes()) + " against fetching full images");
-        lines.add("time:    " + Sizes.duration(s.nanos()));
+        lines.add("time:    " + s.jobTime());
         if (s.upToDate()) {
             lines.add("mirror is up to date");
         }

@@ -157,15 +157,15 @@ public class MirrorMojo extends AbstractPuavoMojo {
         getLog().info(describe(request.mirrorDirectory(), summary));
     }
 
-    /** The closing line: what the mirror now lists and what this run did. */
+    /** The closing line: what the mirror now lists, what this run did, and the job's own time. */
     static String describe(Path mirror, MirrorSummary s) {
         String listing = String.format(Locale.ROOT, "%d series, %d images (%s), %d rdiffs (%s)", s.series(),
                 s.images(), Sizes.bytes(s.imageBytes()), s.rdiffs(), Sizes.bytes(s.rdiffBytes()));
         if (s.upToDate()) {
-            return "Mirror " + mirror + " is up to date: " + listing;
+            return "Mirror " + mirror + " is up to date: " + listing + "; checked in " + s.jobTime();
         }
         return String.format(Locale.ROOT, "Mirror %s: %s; built %d rdiffs, wrote %d files in %s;"
                         + " rdiffs save clients %s", mirror, listing, s.rdiffsBuilt(), s.filesWritten(),
-                Sizes.duration(s.nanos()), Sizes.bytes(s.savedBytes()));
+                s.jobTime(), Sizes.bytes(s.savedBytes()));
     }
 }

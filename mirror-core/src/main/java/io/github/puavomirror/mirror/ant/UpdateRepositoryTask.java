@@ -179,7 +179,7 @@ public class UpdateRepositoryTask extends PuavoTask {
         MirrorJob.run(request, log(ProgressMode.parse(progress)));
     }
 
-    /** The plan, what was built or written, the summary. */
+    /** The plan, what was built or written, the summary and the job's own time. */
     @Override
     void logEvent(MirrorEvent event) {
         if (event instanceof MirrorEvent.Planned p) {
@@ -192,6 +192,8 @@ public class UpdateRepositoryTask extends PuavoTask {
             MirrorSummary s = done.summary();
             log(s.series() + " series, " + s.images() + " images, " + s.rdiffs() + " rdiffs; built "
                     + s.rdiffsBuilt() + ", " + s.filesWritten() + " files written", Project.MSG_INFO);
+            // Last, as in the CLI's summary: the job's own time, which benchmarks compare across front ends.
+            log("time: " + s.jobTime(), Project.MSG_INFO);
         }
     }
 

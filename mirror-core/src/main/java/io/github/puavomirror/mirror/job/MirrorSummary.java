@@ -1,5 +1,7 @@
 package io.github.puavomirror.mirror.job;
 
+import io.github.puavomirror.mirror.Sizes;
+
 /**
  * The outcome of a run.
  *
@@ -11,7 +13,8 @@ package io.github.puavomirror.mirror.job;
  * @param imageBytes    total size of the listed images
  * @param rdiffBytes    total size of the listed rdiffs
  * @param savedBytes    what clients save by fetching rdiffs instead of their target images
- * @param nanos         wall time of the run
+ * @param nanos         the job's own wall time: from reading the request through planning to the last
+ *                      file published, without the start of the JVM or of the build tool around it
  */
 public record MirrorSummary(int series, int images, int rdiffs, int rdiffsBuilt, int filesWritten,
                             long imageBytes, long rdiffBytes, long savedBytes, long nanos) {
@@ -19,5 +22,13 @@ public record MirrorSummary(int series, int images, int rdiffs, int rdiffsBuilt,
     /** True when the run found nothing to do. */
     public boolean upToDate() {
         return filesWritten == 0;
+    }
+
+    /**
+     * {@link #nanos} as every front end prints it in its closing summary, e.g. {@code 5.3 s}: formatted
+     * here once, so that the CLI's, the Maven goal's and the Ant task's lines can be compared.
+     */
+    public String jobTime() {
+        return Sizes.duration(nanos);
     }
 }

@@ -95,6 +95,7 @@ class UpdateRepositoryTaskTest {
         assertThat(Files.isSameFile(mirror.resolve(image(1)), images.resolve(image(1)))).isTrue();
         assertThat(messages(Project.MSG_INFO)).contains("1 series, 3 images: 6 rdiffs to build, 0 up to date",
                 "1 series, 3 images, 6 rdiffs; built 6, 11 files written");
+        assertThat(messages(Project.MSG_INFO)).last().asString().matches("time: [0-9.]+ s");
         assertThat(messages(Project.MSG_INFO)).anyMatch(m -> m.startsWith("rdiff " + PREFIX + "-2024-02-01-080000--"));
         assertThat(messages(Project.MSG_WARN)).as("plain test images are not squashfs")
                 .anyMatch(m -> m.contains(image(1)) && m.contains("puavo-conf"));
