@@ -97,6 +97,7 @@ final class BasisBlocks implements BlockMatcher {
                     chunks.recycle(c);
                 }
             }
+            index.seal();
             stats.setSignature(count, b);
             return new BasisBlocks(basis, params, length, count, index);
         }
