@@ -138,7 +138,8 @@ final class BlockIndex {
         return patterns;
     }
 
-    private static long pattern(int key) {
+    /** The four filter bits of {@code key} in its word. */
+    static long pattern(int key) {
         return PATTERNS[(key * PATTERN_HASH) >>> 21];
     }
 
@@ -174,6 +175,23 @@ final class BlockIndex {
     int firstMightContain(int[] keys, int n) {
         int maybe = 0;
         for (int i = 0; i < n; i++) {
+            int key = keys[i];
+            long bits = pattern(key);
+            if ((filter[filterWord(key)] & bits) == bits) {
+                maybe |= 1 << i;
+            }
+        }
+        return maybe == 0 ? n : Integer.numberOfTrailingZeros(maybe);
+    }
+
+    /**
+     * {@link #firstMightContain(int[], int)} for the keys whose bit in {@code candidates} is set
+     * (bits {@code n} and above are ignored): only their filter words are loaded.
+     */
+    int firstMightContain(int[] keys, int n, int candidates) {
+        int maybe = 0;
+        for (int left = n == 32 ? candidates : candidates & ((1 << n) - 1); left != 0; left &= left - 1) {
+            int i = Integer.numberOfTrailingZeros(left);
             int key = keys[i];
             long bits = pattern(key);
             if ((filter[filterWord(key)] & bits) == bits) {
