@@ -38,8 +38,11 @@ final class BasisBlocks implements BlockMatcher {
     private final int count;
     private final int lastLength;
     private final BlockIndex index;
+    /** The blocks' anchors, or null when the scan uses none. */
+    private final Anchors anchors;
 
-    private BasisBlocks(Path basis, SignatureParams params, long length, int count, BlockIndex index) {
+    private BasisBlocks(Path basis, SignatureParams params, long length, int count, BlockIndex index,
+                        Anchors anchors) {
         this.basis = basis;
         this.params = params;
         this.length = length;
@@ -47,6 +50,7 @@ final class BasisBlocks implements BlockMatcher {
         int b = params.blockLength();
         this.lastLength = count == 0 ? 0 : (int) (length - (long) (count - 1) * b);
         this.index = index;
+        this.anchors = anchors;
     }
 
     /** Whether comparing bytes gives librsync's matches for these settings (BLAKE2, sums of 16 bytes or more). */
@@ -61,8 +65,10 @@ final class BasisBlocks implements BlockMatcher {
     static long heapBytes(long length, SignatureParams params) {
         int b = params.blockLength();
         long chunk = Math.min(Math.max(1L, CHUNK / b) * b, Math.max(b, length));
-        return BlockIndex.heapBytes(params.blockCount(length))
-                + CHUNKS * (HeapArrays.bytes(chunk, 1) + HeapArrays.bytes((chunk + b - 1) / b, 4));
+        long chunkBlocks = (chunk + b - 1) / b;
+        long chunkAnchors = Anchors.applies(params) ? HeapArrays.bytes(chunkBlocks, 4) : 0;
+        return BlockIndex.heapBytes(params.blockCount(length)) + Anchors.heapBytes(params.blockCount(length), params)
+                + CHUNKS * (HeapArrays.bytes(chunk, 1) + HeapArrays.bytes(chunkBlocks, 4) + chunkAnchors);
     }
 
     /**
@@ -86,6 +92,7 @@ final class BasisBlocks implements BlockMatcher {
             }
             int count = (int) blocks;
             BlockIndex index = new BlockIndex(count);
+            Anchors anchors = Anchors.forBlocks(count, params);
             Dedup dedup = new Dedup(new BlockReader(ch, b, length), b);
             try (ChunkReader chunks = new ChunkReader(ch, params, length, (int) Math.min(perRead, Math.max(b, length)))) {
                 int block = 0;
@@ -93,13 +100,33 @@ final class BasisBlocks implements BlockMatcher {
                     c.sumAll();
                     stats.addIn(c.length);
                     dedup.insert(index, c, block);
+                    if (anchors != null) {
+                        addAnchors(anchors, c);
+                    }
                     block += c.blocks;
                     chunks.recycle(c);
                 }
             }
+            index.seal();
             stats.setSignature(count, b);
-            return new BasisBlocks(basis, params, length, count, index);
+            return new BasisBlocks(basis, params, length, count, index, anchors);
         }
+    }
+
+    /** Adds a chunk's anchors, loading the filter words of several before changing any. */
+    private static void addAnchors(Anchors anchors, Chunk c) {
+        int[] a = c.anchors;
+        long sum = 0;
+        for (int i = 0; i < c.blocks; i += BlockIndex.TOUCH_AHEAD) {
+            int e = Math.min(c.blocks, i + BlockIndex.TOUCH_AHEAD);
+            for (int j = i; j < e; j++) {
+                sum += anchors.touch(a[j]);
+            }
+            for (int j = i; j < e; j++) {
+                anchors.add(a[j]);
+            }
+        }
+        c.touched += sum;
     }
 
     /**
@@ -158,8 +185,12 @@ final class BasisBlocks implements BlockMatcher {
         private static final int UNIT = 512;
         final byte[] data;
         final int[] keys;
+        /** Each full block's anchor, or null when the scan uses none. */
+        final int[] anchors;
         private final int b;
         private final boolean rk;
+        /** Sink for the loads of {@link #addAnchors}, so that they are not optimised away. */
+        long touched;
         private final AtomicInteger claimed = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
         private int units;
@@ -167,9 +198,10 @@ final class BasisBlocks implements BlockMatcher {
         int length;
         int blocks;
 
-        Chunk(int size, int b, boolean rk) {
+        Chunk(int size, int b, boolean rk, boolean anchored) {
             data = new byte[size];
             keys = new int[(size + b - 1) / b];
+            anchors = anchored ? new int[keys.length] : null;
             this.b = b;
             this.rk = rk;
         }
@@ -193,6 +225,10 @@ final class BasisBlocks implements BlockMatcher {
                 int len = Math.min(b, length - off);
                 int weak = rk ? WeakSums.rabinKarp(data, off, len) : WeakSums.rollsum(data, off, len);
                 keys[i] = DeltaWriter.keyOf(weak, !rk);
+                if (anchors != null) {
+                    // The short last block matches no window of the scan, which are full.
+                    anchors[i] = len == b ? Anchors.ofBlock(data, off, b) : Anchors.NONE;
+                }
             }
             done.incrementAndGet();
             return true;
@@ -221,8 +257,9 @@ final class BasisBlocks implements BlockMatcher {
         ChunkReader(FileChannel ch, SignatureParams params, long length, int size) {
             int b = params.blockLength();
             boolean rk = params.type().rabinKarp();
+            boolean anchored = Anchors.applies(params);
             for (int i = 0; i < CHUNKS; i++) {
-                free.add(new Chunk(size, b, rk));
+                free.add(new Chunk(size, b, rk, anchored));
             }
             thread = new Thread(() -> {
                 try {
@@ -281,6 +318,16 @@ final class BasisBlocks implements BlockMatcher {
     @Override
     public int firstMightContain(int[] keys, int n) {
         return index.firstMightContain(keys, n);
+    }
+
+    @Override
+    public int firstMightContain(int[] keys, int n, int candidates) {
+        return index.firstMightContain(keys, n, candidates);
+    }
+
+    @Override
+    public Anchors anchors() {
+        return anchors;
     }
 
     @Override

@@ -19,6 +19,27 @@ interface BlockMatcher {
     /** The first of {@code keys[0, n)} ({@code n <= 32}) that {@link #mightContain}, or {@code n}. */
     int firstMightContain(int[] keys, int n);
 
+    /**
+     * The first of {@code keys[0, n)} whose bit in {@code candidates} is set and that
+     * {@link #mightContain}, or {@code n}.
+     */
+    default int firstMightContain(int[] keys, int n, int candidates) {
+        for (int i = 0; i < n; i++) {
+            if ((candidates >>> i & 1) != 0 && mightContain(keys[i])) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The content-defined anchors of the blocks, when this matcher compares content and the
+     * settings use them; null otherwise.
+     */
+    default Anchors anchors() {
+        return null;
+    }
+
     /** A lookup for one delta run: it holds scratch space and is used from one thread. */
     Lookup newLookup() throws IOException;
 

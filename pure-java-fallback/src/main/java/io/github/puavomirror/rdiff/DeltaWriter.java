@@ -60,6 +60,18 @@ final class DeltaWriter {
     private static final int ROLL_BATCH = 32;
     private final int[] rollKeys = new int[ROLL_BATCH];
 
+    /** The basis's anchors when the scan can rule windows out by them (RabinKarp only), else null. */
+    private final Anchors anchors;
+    /**
+     * What {@link #mayMatch} knows of the new file's breakpoints, in window positions: none in
+     * {@code [brkLo, brkAt)}, and {@code brkAt} is one when {@code brkKnown}, its anchor passing
+     * the filter when {@code brkPass}. Forgotten when the window slides.
+     */
+    private int brkLo = Integer.MAX_VALUE;
+    private int brkAt;
+    private boolean brkKnown;
+    private boolean brkPass;
+
     /** Where {@link #rollRabinKarp} and {@link #rollRollsum} leave the sums of the window they stop at. */
     private int rolledH;
     private int rolledS1;
@@ -95,6 +107,7 @@ final class DeltaWriter {
         this.buf = new byte[Math.min(this.capacity, INITIAL_WINDOW)];
         this.newFile = in;
         this.in = in;
+        this.anchors = sig.anchors();
     }
 
     /** Makes this the matcher of a new file's second part, from {@code start} on, its copies logged. */
@@ -275,7 +288,7 @@ final class DeltaWriter {
                 // Through the literal, until a window that may match or the end of what is read.
                 int stop = Math.min(bufLen - b, lit + DeltaCommands.MAX_LITERAL_RUN);
                 if (rk) {
-                    p = rollRabinKarp(buf, p, stop, h, b, rkPowB);
+                    p = anchors != null ? rollAnchored(buf, p, stop, h, b, rkPowB) : rollRabinKarp(buf, p, stop, h, b, rkPowB);
                     h = rolledH;
                 } else {
                     p = rollRollsum(buf, p, stop, s1, s2, b);
@@ -336,6 +349,70 @@ final class DeltaWriter {
         }
     }
 
+    /**
+     * {@link #rollRabinKarp} with the basis's anchors: of each batch, only the windows that
+     * {@link #mayMatch} are looked up in the index's filter, and in a literal most are not.
+     */
+    private int rollAnchored(byte[] buf, int p, int stop, int h, int b, int rkPowB) {
+        BlockMatcher sig = this.sig;
+        int[] keys = this.rollKeys;
+        int reach = b - Anchors.WIDTH;
+        while (true) {
+            int n = Math.min(ROLL_BATCH, stop - p);
+            int from = h;
+            int candidates = 0;
+            for (int i = 0; i < n; i++) {
+                int q = p + i;
+                h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
+                keys[i] = h == 0 ? -1 : h;
+                if (mayMatch(buf, q + 1, q + 1 + reach)) {
+                    candidates |= 1 << i;
+                }
+            }
+            int first = candidates == 0 ? n : sig.firstMightContain(keys, n, candidates);
+            if (first < n) {
+                h = from;
+                for (int q = p, e = p + first; q <= e; q++) {
+                    h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
+                }
+                rolledH = h;
+                return p + first + 1;
+            }
+            p += n;
+            if (p >= stop) {
+                rolledH = h;
+                return p;
+            }
+        }
+    }
+
+    /**
+     * Whether the window at {@code w} may equal a block as far as anchors tell: false only when
+     * its first breakpoint, at or before {@code last} (the last one wholly inside the window), has
+     * an anchor no block has. Positions are scanned for breakpoints once as windows move on.
+     */
+    private boolean mayMatch(byte[] buf, int w, int last) {
+        if (w < brkLo || w > brkAt) {
+            brkLo = w;
+            brkAt = w;
+            brkKnown = false;
+        }
+        if (!brkKnown) {
+            int t = brkAt;
+            while (t <= last) {
+                int anchor = Anchors.breakAt(buf, t);
+                if (anchor != Anchors.NONE) {
+                    brkKnown = true;
+                    brkPass = anchors.mightHave(anchor);
+                    break;
+                }
+                t++;
+            }
+            brkAt = t;
+        }
+        return !brkKnown || brkAt > last || brkPass;
+    }
+
     /** {@link #rollRabinKarp} for rollsum, its sums in {@link #rolledS1} and {@link #rolledS2}. */
     private int rollRollsum(byte[] buf, int p, int stop, int s1, int s2, int b) {
         BlockMatcher sig = this.sig;
@@ -380,6 +457,7 @@ final class DeltaWriter {
         byte[] buf = this.buf;
         System.arraycopy(buf, lit, buf, 0, bufLen - lit);
         bufLen -= lit;
+        brkLo = Integer.MAX_VALUE;
         base += lit;
         if (bufLen == buf.length) {
             grow();

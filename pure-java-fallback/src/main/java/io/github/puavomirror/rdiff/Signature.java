@@ -100,6 +100,7 @@ final class Signature implements BlockMatcher {
             int block = i;
             idx.insert(i, keys[i], c -> sameStrong(c, block));
         }
+        idx.seal();
         keys = null;
         index = idx;
     }

@@ -20,6 +20,7 @@ class BlockIndexTest {
             keys[i] = r.nextInt();
             index.insert(i, keys[i], c -> false);
         }
+        index.seal();
         int missed = 0;
         for (int key : keys) {
             missed += index.mightContain(key) ? 0 : 1;
@@ -48,6 +49,7 @@ class BlockIndexTest {
             indexed[i] = r.nextInt();
             index.insert(i, indexed[i], c -> false);
         }
+        index.seal();
         int[] keys = new int[32];
         for (int round = 0; round < 10_000; round++) {
             int n = 1 + r.nextInt(keys.length);

@@ -251,7 +251,44 @@ public abstract class RdiffCompatibilitySuite {
                 edge("block 1 over a small alphabet", new SimilarData(8).bytes(4000, new byte[] {0, 1}),
                         new SimilarData(9).bytes(4000, new byte[] {0, 1}), "-b 1 -S 1 -R rollsum"),
                 edge("all-zero files", new byte[50_000], new byte[60_000], "-b 100 -S 2"),
-                edge("runs past the read-ahead, zero runs, repeated blocks", repeats(false), repeats(true), "-b 128"));
+                edge("runs past the read-ahead, zero runs, repeated blocks", repeats(false), repeats(true), "-b 128"),
+                edge("literal with planted blocks, patterned regions, -b 128", planted(false), planted(true), "-b 128"),
+                edge("literal with planted blocks, patterned regions, -b 64", planted(false), planted(true), "-b 64"));
+    }
+
+    /**
+     * For the literal scan's anchors (docs/matching.md §10): a basis with regions that hold a
+     * breakpoint at every position (zeros) or likely at none (short repeated patterns), and a
+     * new file of mostly fresh bytes with basis blocks planted at unaligned offsets, some cut
+     * short by a byte or two, and copies of the patterned regions shifted.
+     */
+    private static byte[] planted(boolean fresh) {
+        SimilarData data = new SimilarData(13);
+        byte[] old = data.bytes(1 << 20, null);
+        Arrays.fill(old, 100_000, 110_000, (byte) 0);
+        Arrays.fill(old, 200_000, 210_000, (byte) 0xff);
+        for (int period : new int[] {3, 7, 13}) {
+            int at = 300_000 + period * 10_000;
+            for (int i = 0; i < 9_000; i++) {
+                old[at + i] = old[at + i % period];
+            }
+        }
+        if (!fresh) {
+            return old;
+        }
+        byte[] n = data.bytes(1 << 20, null);
+        Random r = new Random(13);
+        for (int i = 0; i < 400; i++) {
+            int len = 128 * (1 + r.nextInt(3)) - (i % 5 == 0 ? 1 + r.nextInt(2) : 0);
+            int from = r.nextInt(old.length - len);
+            if (i % 3 == 0) {
+                from -= from % 64;
+            }
+            System.arraycopy(old, from, n, r.nextInt(n.length - len), len);
+        }
+        System.arraycopy(old, 300_000, n, 500_001, 200_000);
+        System.arraycopy(old, 99_000, n, 800_003, 12_000);
+        return n;
     }
 
     /**
