@@ -49,9 +49,9 @@ class MemoryPlannerTest {
         java.util.Arrays.fill(needs, need);
 
         assertThat(new MemoryPlanner(16 * GIB, 32).threads(needs)).isEqualTo(4);
-        // 54.4 GiB for indexes of 2.8 GiB each.
+        // 54.4 GiB for indexes of 2.9 GiB each.
         assertThat(new MemoryPlanner(64 * GIB, 32).threads(needs))
-                .isEqualTo((int) (MemoryPlanner.budgetOf(64 * GIB) / need)).isEqualTo(19);
+                .isEqualTo((int) (MemoryPlanner.budgetOf(64 * GIB) / need)).isEqualTo(18);
         assertThat(new MemoryPlanner(64 * GIB, 3).threads(needs)).isEqualTo(3);
     }
 
@@ -100,10 +100,10 @@ class MemoryPlannerTest {
 
         assertThatThrownBy(() -> planner.check("puavo-os-big.img", need))
                 .isInstanceOfSatisfying(OutOfHeapException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("puavo-os-big.img: indexing it for rdiffs needs 2.8 GiB"
-                            + " of heap, 85 % of a 3.3 GiB heap; this JVM has 2.0 GiB");
-                    assertThat(e.heapOption()).isEqualTo("-Xmx3397m");
-                    assertThat(e.line("MAVEN_OPTS")).endsWith("; give it more with MAVEN_OPTS=-Xmx3397m");
+                    assertThat(e.getMessage()).isEqualTo("puavo-os-big.img: indexing it for rdiffs needs 2.9 GiB"
+                            + " of heap, 85 % of a 3.5 GiB heap; this JVM has 2.0 GiB");
+                    assertThat(e.heapOption()).isEqualTo("-Xmx3547m");
+                    assertThat(e.line("MAVEN_OPTS")).endsWith("; give it more with MAVEN_OPTS=-Xmx3547m");
                     assertThat(MemoryPlanner.budgetOf(e.heapNeeded())).isGreaterThanOrEqualTo(need);
                 });
     }
