@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A small tmpfs mounted for a test, as a server's disk that fills up or turns read-only. Mounting
+ * A small tmpfs mounted for a test, as a server's disk that fills up or is read-only in part or whole. Mounting
  * needs root: elsewhere the test is skipped, but in CI ({@code CI=true}), where tests run as
  * root, it fails instead.
  */
@@ -51,6 +51,18 @@ final class Tmpfs implements AutoCloseable {
 
     void readOnly(boolean ro) throws IOException, InterruptedException {
         ExternalTools.run(root.getParent(), "mount", "-o", "remount," + (ro ? "ro" : "rw"), root.toString());
+    }
+
+    /** Makes {@code dir} on it read-only until the result is closed, as a folder the upload may not write to. */
+    AutoCloseable readOnlyFolder(Path dir) throws IOException, InterruptedException {
+        ExternalTools.run(root, "mount", "--bind", dir.toString(), dir.toString());
+        try {
+            ExternalTools.run(root, "mount", "-o", "remount,bind,ro", dir.toString());
+        } catch (AssertionError e) {
+            ExternalTools.run(root, "umount", dir.toString());
+            throw e;
+        }
+        return () -> ExternalTools.run(root, "umount", dir.toString());
     }
 
     /** Removes everything on it, for the next test. */

@@ -1,5 +1,6 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.FileChecksums;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.SampleSeries;
@@ -138,6 +139,28 @@ class UploadS3Test {
                     Kind.CKSUMS, Kind.DELETE);
         }
         assertThat(objects()).doesNotContainKey(SampleSeries.name(1)).containsKey(SampleSeries.name(3));
+    }
+
+    @Test
+    void anImageRebuiltUnderItsNameIsWithdrawnReplacedAndListedAgainWhileAClientReads() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 2, 1 << 20);
+        Upload.run(request(m, "s3://" + BUCKET).build(), MirrorListener.NONE);
+        m.rebuild(2);
+        UploadReport r;
+        try (ClientLoop client = ClientLoop.start(served(""))) {
+            r = Upload.run(request(m, "s3://" + BUCKET).build(), MirrorListener.NONE);
+            assertThat(client.stop()).isEmpty();
+        }
+        List<Kind> kinds = r.actions().stream().map(UploadReport.Action::kind).toList();
+        assertThat(kinds).containsSubsequence(Kind.WITHDRAW, Kind.SEND, Kind.META, Kind.CKSUMS);
+        assertThat(kinds.lastIndexOf(Kind.WITHDRAW)).isLessThan(kinds.indexOf(Kind.SEND));
+        assertThat(r.actions().stream().filter(a -> a.kind() == Kind.SEND).map(UploadReport.Action::path))
+                .contains(SampleSeries.name(2));
+        Path image = m.mirror.resolve(SampleSeries.name(2));
+        assertThat(reader.getObjectAsBytes(g -> g.bucket(BUCKET).key(SampleSeries.name(2))).asByteArray())
+                .isEqualTo(Files.readAllBytes(image));
+        assertThat(reader.headObject(h -> h.bucket(BUCKET).key(SampleSeries.name(2))).metadata())
+                .containsEntry(S3Destination.SHA256, FileChecksums.compute(image).sha256());
     }
 
     @Test
