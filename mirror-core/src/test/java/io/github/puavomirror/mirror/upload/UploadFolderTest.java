@@ -158,6 +158,33 @@ class UploadFolderTest {
     }
 
     @Test
+    void aKilledUploadProcessLeavesNothingAClientFaultsOnAndTheNextUploadCompletesIt() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 2, 256 << 10);
+        Path dest = tmp.resolve("www");
+        upload(m, dest);
+        String meta = "meta/" + SampleSeries.PREFIX + "-amd64.json";
+        int day = 2;
+        // SIGKILL once files are sent (an image rebuilt under its name withdrawn first), then once metas are.
+        for (String pause : List.of("StepFinished[step=UPLOAD", "StepFinished[step=META")) {
+            m.republish(++day, 0, 256);
+            m.rebuild(2);
+            try (ClientLoop client = ClientLoop.start(dest)) {
+                ChildUpload.killWhen("PAUSED", List.of(), m.mirror.toString(), dest.toString(), "", "", pause);
+                assertThat(client.stop()).isEmpty();
+            }
+            assertThat(Files.readString(dest.resolve(meta)).contains(SampleSeries.name(day)))
+                    .as("killed before the metas, or between them and CKSUMS").isEqualTo(pause.endsWith("META"));
+            assertThat(Files.readString(dest.resolve("CKSUMS"))).doesNotContain(SampleSeries.name(day));
+            try (ClientLoop client = ClientLoop.start(dest)) {
+                assertThat(upload(m, dest).upToDate()).isFalse();
+                assertThat(client.stop()).isEmpty();
+            }
+            assertServedMirrorOk(dest);
+            assertThat(Files.readString(dest.resolve("CKSUMS"))).contains(SampleSeries.name(day));
+        }
+    }
+
+    @Test
     void dryRunListsTheStepsInOrderAndChangesNothing() throws Exception {
         SampleMirror m = SampleMirror.publish(tmp, 3);
         Path dest = tmp.resolve("www");

@@ -164,6 +164,38 @@ class UploadS3Test {
     }
 
     @Test
+    void aKilledUploadProcessLeavesNothingAClientFaultsOnAndTheNextUploadCompletesIt() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 1, IMAGE_SIZE);
+        String dest = "s3://" + BUCKET;
+        Upload.run(request(m, dest).build(), MirrorListener.NONE);
+        List<String> child = List.of("-D" + ChildUpload.S3_ENDPOINT + "=" + endpoint, "-Daws.accessKeyId=" + KEY_ID,
+                "-Daws.secretAccessKey=" + SECRET);
+        // SIGKILL while the first multipart upload is under way, then between the metas and CKSUMS.
+        List<String[]> kills = List.of(new String[] {"E StepStarted[step=UPLOAD"},
+                new String[] {"PAUSED", "StepFinished[step=META"});
+        int day = 1;
+        for (String[] kill : kills) {
+            // Two images listed, so the client's passes stay short.
+            m.republish(++day, 2, 4096);
+            try (ClientLoop client = ClientLoop.start(served(""))) {
+                List<String> args = new java.util.ArrayList<>(List.of(m.mirror.toString(), dest, "", ""));
+                if (kill.length > 1) {
+                    args.add(kill[1]);
+                }
+                ChildUpload.killWhen(kill[0], child, args.toArray(String[]::new));
+                assertThat(client.stop()).isEmpty();
+            }
+            try (ClientLoop client = ClientLoop.start(served(""))) {
+                assertThat(Upload.run(request(m, dest).build(), MirrorListener.NONE).upToDate()).isFalse();
+                assertThat(client.stop()).isEmpty();
+            }
+            assertThat(new String(reader.getObjectAsBytes(g -> g.bucket(BUCKET).key("CKSUMS")).asByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains(SampleSeries.name(day));
+        }
+        assertThat(objects()).containsKey(SampleSeries.name(3));
+    }
+
+    @Test
     void anObjectWithoutOurChecksumIsSentAgainAndAPrefixGetsTheWarning() throws Exception {
         SampleMirror m = SampleMirror.publish(tmp, 2, 1 << 20);
         Path image = m.mirror.resolve(SampleSeries.name(1));
