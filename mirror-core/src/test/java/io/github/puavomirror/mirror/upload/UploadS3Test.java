@@ -231,6 +231,36 @@ class UploadS3Test {
     }
 
     @Test
+    void whenRequiredChecksumModeSendsNoChecksumsAndWhenSupportedSendsSha256() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 1, IMAGE_SIZE);
+        String sent;
+        try (TcpRecorder recorder = TcpRecorder.start(proxy.getPort())) {
+            S3Settings s3 = S3Settings.at("http://127.0.0.1:" + recorder.port(), null, true)
+                    .withPartSize(S3Settings.MIN_PART_SIZE).withChecksumMode("when_required");
+            assertThat(Upload.run(UploadRequest.builder(m.mirror, "s3://" + BUCKET).jobs(2).s3(s3).build(),
+                    MirrorListener.NONE).filesSent()).isEqualTo(1);
+            sent = recorder.sent();
+        }
+        assertThat(sent).as("a multipart upload, a meta and CKSUMS, each with our own SHA-256 metadata")
+                .contains("?uploads", "partNumber=2", "PUT /" + BUCKET + "/meta/", "PUT /" + BUCKET + "/CKSUMS")
+                .containsIgnoringCase("x-amz-meta-sha256:")
+                .doesNotContainIgnoringCase("x-amz-checksum-").doesNotContainIgnoringCase("x-amz-sdk-checksum-algorithm")
+                .doesNotContainIgnoringCase("x-amz-trailer");
+        Path image = m.mirror.resolve(SampleSeries.name(1));
+        assertThat(reader.getObjectAsBytes(g -> g.bucket(BUCKET).key(SampleSeries.name(1))).asByteArray())
+                .isEqualTo(Files.readAllBytes(image));
+        assertThat(Upload.run(request(m, "s3://" + BUCKET).build(), MirrorListener.NONE).upToDate()).isTrue();
+
+        m.republish(2, 0, 4096);
+        try (TcpRecorder recorder = TcpRecorder.start(proxy.getPort())) {
+            S3Settings s3 = S3Settings.at("http://127.0.0.1:" + recorder.port(), null, true)
+                    .withPartSize(S3Settings.MIN_PART_SIZE);
+            Upload.run(UploadRequest.builder(m.mirror, "s3://" + BUCKET).jobs(2).s3(s3).build(), MirrorListener.NONE);
+            assertThat(recorder.sent()).as("the default, when_supported").containsIgnoringCase("x-amz-checksum-sha256");
+        }
+    }
+
+    @Test
     void s3SettingsAreRefusedForOtherDestinationsByName() throws IOException {
         SampleMirror m = SampleMirror.publish(tmp, 1, 1 << 16);
         assertThatThrownBy(() -> Upload.run(request(m, tmp.resolve("www").toString()).build(), MirrorListener.NONE))
