@@ -24,7 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * A folder a web server serves (or an NFS-mounted web root): each file is hard-linked (or, across
@@ -87,7 +86,7 @@ final class FolderDestination implements Destination {
     }
 
     @Override
-    public void send(List<Transfer> transfers, Consumer<Transfer> done) throws IOException {
+    public void send(List<Transfer> transfers, SendListener listener) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, transfers.size())), r -> {
             Thread t = new Thread(r, "puavo-mirror-upload");
             t.setDaemon(true);
@@ -98,7 +97,7 @@ final class FolderDestination implements Destination {
             for (Transfer t : transfers) {
                 futures.add(pool.submit(() -> {
                     sendOne(t);
-                    done.accept(t);
+                    listener.done(t);
                     return null;
                 }));
             }

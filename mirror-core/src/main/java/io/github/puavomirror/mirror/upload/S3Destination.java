@@ -37,7 +37,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 import static io.github.puavomirror.mirror.job.JobParameter.DESTINATION;
 import static io.github.puavomirror.mirror.job.JobParameter.S3_REGION;
@@ -174,7 +173,7 @@ final class S3Destination implements Destination {
     }
 
     @Override
-    public void send(List<Transfer> transfers, Consumer<Transfer> done) throws IOException {
+    public void send(List<Transfer> transfers, SendListener listener) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "puavo-mirror-s3");
             t.setDaemon(true);
@@ -193,7 +192,7 @@ final class S3Destination implements Destination {
                 } catch (SdkException e) {
                     throw failure("cannot upload " + t.path(), e);
                 }
-                done.accept(t);
+                listener.done(t);
             }
         } finally {
             pool.shutdownNow();
