@@ -24,7 +24,7 @@ public final class ExternalTools {
     private ExternalTools() {
     }
 
-    static boolean ci() {
+    public static boolean ci() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 

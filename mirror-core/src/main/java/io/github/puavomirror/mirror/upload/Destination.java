@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,8 +59,17 @@ interface Destination extends AutoCloseable {
 
     Listing list() throws IOException;
 
+    /** Hears how each file of {@link #send} is getting on; called from any thread. */
+    interface SendListener {
+        /** {@code bytes} of the file have gone so far (where the store can tell). */
+        void progress(Transfer t, long bytes);
+
+        /** The file is whole under its published name. */
+        void done(Transfer t);
+    }
+
     /** Sends each file under a temporary name and only then makes it visible; reports each when it is. */
-    void send(List<Transfer> files, Consumer<Transfer> done) throws IOException;
+    void send(List<Transfer> files, SendListener listener) throws IOException;
 
     /** Replaces each small file atomically, in the order given. */
     void write(List<SmallFile> files) throws IOException;

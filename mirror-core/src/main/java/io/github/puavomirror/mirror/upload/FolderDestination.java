@@ -8,8 +8,11 @@ import io.github.puavomirror.mirror.job.MirrorJob;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -21,7 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * A folder a web server serves (or an NFS-mounted web root): each file is hard-linked (or, across
@@ -84,7 +86,7 @@ final class FolderDestination implements Destination {
     }
 
     @Override
-    public void send(List<Transfer> transfers, Consumer<Transfer> done) throws IOException {
+    public void send(List<Transfer> transfers, SendListener listener) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, transfers.size())), r -> {
             Thread t = new Thread(r, "puavo-mirror-upload");
             t.setDaemon(true);
@@ -95,7 +97,7 @@ final class FolderDestination implements Destination {
             for (Transfer t : transfers) {
                 futures.add(pool.submit(() -> {
                     sendOne(t);
-                    done.accept(t);
+                    listener.done(t);
                     return null;
                 }));
             }
@@ -113,9 +115,9 @@ final class FolderDestination implements Destination {
                 || FileChecksums.compute(target).sha256().equals(t.sha256()))) {
             return;
         }
-        Files.createDirectories(target.getParent());
         Path tmp = AtomicFiles.tempSibling(target);
         try {
+            Files.createDirectories(target.getParent());
             try {
                 Files.createLink(tmp, t.source());
             } catch (IOException | UnsupportedOperationException e) {
@@ -123,9 +125,12 @@ final class FolderDestination implements Destination {
             }
             AtomicFiles.commit(tmp, target);
         } catch (IOException e) {
-            throw IoErrors.naming(target, e);
+            throw failure(t.path(), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            // On a read-only disk even removing a file that is not there fails, which would hide why.
+            if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
+                AtomicFiles.delete(tmp);
+            }
         }
     }
 
@@ -148,9 +153,19 @@ final class FolderDestination implements Destination {
                 Files.createDirectories(target.getParent());
                 AtomicFiles.write(target, f.content());
             } catch (IOException e) {
-                throw IoErrors.naming(target, e);
+                throw failure(f.path(), e);
             }
         }
+    }
+
+    /**
+     * One line naming the destination, the published file and the system's reason: the error
+     * itself names our temporary file (or, for a full disk, no file at all).
+     */
+    private MirrorException failure(String path, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : IoErrors.describe(e);
+        return new MirrorException(root + ": cannot write " + path + ": " + reason, e);
     }
 
     @Override

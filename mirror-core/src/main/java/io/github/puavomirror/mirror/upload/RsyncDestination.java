@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +32,8 @@ import java.util.stream.Stream;
  */
 final class RsyncDestination implements Destination {
     static final String PARTIAL_DIR = ".rsync-partial";
+    /** One of rsync's progress lines ({@code --info=progress1}): bytes so far, percent, rate, time left. */
+    private static final Pattern PROGRESS = Pattern.compile("\\s*([0-9]+)\\s+[0-9]{1,3}%.*");
 
     private final String name;
     private final String remoteRoot;
@@ -118,29 +122,40 @@ final class RsyncDestination implements Destination {
     }
 
     @Override
-    public void send(List<Transfer> transfers, Consumer<Transfer> done) throws IOException {
+    public void send(List<Transfer> transfers, SendListener listener) throws IOException {
         // Files nobody vouches for are compared by checksum; every other one is sent even when size
         // and mtime agree, since its bytes are known to differ (rsync still only sends what differs).
-        sendGroup(transfers, Transfer::compareFirst, "--checksum", done);
-        sendGroup(transfers, t -> !t.compareFirst(), "--ignore-times", done);
+        sendGroup(transfers, Transfer::compareFirst, "--checksum", listener);
+        sendGroup(transfers, t -> !t.compareFirst(), "--ignore-times", listener);
     }
 
     private void sendGroup(List<Transfer> transfers, Predicate<Transfer> which, String compare,
-                           Consumer<Transfer> done) throws IOException {
+                           SendListener listener) throws IOException {
         List<Transfer> group = transfers.stream().filter(which).toList();
         if (group.isEmpty()) {
             return;
         }
         Map<String, Transfer> byPath = new HashMap<>();
         group.forEach(t -> byPath.put(t.path(), t));
-        List<String> args = new ArrayList<>(List.of("-t", compare, "--partial-dir=" + PARTIAL_DIR, "--out-format=%n"));
+        // rsync names each file (%n) before its data, since the format asks for no byte counts, then
+        // reports how far it got in lines of its own, the last one with "(xfr#" once the file is sent.
+        List<String> args = new ArrayList<>(List.of("-t", compare, "--partial-dir=" + PARTIAL_DIR, "--out-format=%n",
+                "--info=progress1", "--no-human-readable"));
         if (bwlimit != null) {
             args.add("--bwlimit=" + bwlimit);
         }
+        Transfer[] current = new Transfer[1];
         transferList(args, mirrorDir, group.stream().map(Transfer::path).toList(), line -> {
-            Transfer t = byPath.get(line.trim());
-            if (t != null) {
-                done.accept(t);
+            Transfer named = byPath.get(line.trim());
+            Matcher progress = PROGRESS.matcher(line);
+            if (named != null) {
+                current[0] = named;
+            } else if (current[0] != null && progress.matches()) {
+                listener.progress(current[0], Long.parseLong(progress.group(1)));
+                if (line.contains("(xfr#")) {
+                    listener.done(current[0]);
+                    current[0] = null;
+                }
             }
         });
     }

@@ -37,7 +37,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 import static io.github.puavomirror.mirror.job.JobParameter.DESTINATION;
 import static io.github.puavomirror.mirror.job.JobParameter.S3_REGION;
@@ -59,6 +58,11 @@ final class S3Destination implements Destination {
     private final S3Settings settings;
     private final int jobs;
     private final S3Client s3;
+    /**
+     * SHA-256 on every PUT and part, or with {@code when_required} none: the SDK adds a checksum
+     * the request names even then, and the servers that need that mode reject its headers.
+     */
+    private final ChecksumAlgorithm checksum;
 
     private S3Destination(String name, String bucket, String prefix, S3Settings settings, int jobs, S3Client s3) {
         this.name = name;
@@ -67,6 +71,7 @@ final class S3Destination implements Destination {
         this.settings = settings;
         this.jobs = jobs;
         this.s3 = s3;
+        this.checksum = settings.checksumMode().equals("when_required") ? null : ChecksumAlgorithm.SHA256;
     }
 
     static S3Destination open(UploadRequest request) throws MirrorException {
@@ -168,7 +173,7 @@ final class S3Destination implements Destination {
     }
 
     @Override
-    public void send(List<Transfer> transfers, Consumer<Transfer> done) throws IOException {
+    public void send(List<Transfer> transfers, SendListener listener) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "puavo-mirror-s3");
             t.setDaemon(true);
@@ -182,12 +187,12 @@ final class S3Destination implements Destination {
                     } else {
                         s3.putObject(r -> r.bucket(bucket).key(key(t.path())).contentType(contentType(t.path()))
                                 .cacheControl(settings.fileCacheControl()).metadata(Map.of(SHA256, t.sha256()))
-                                .checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromFile(t.source()));
+                                .checksumAlgorithm(checksum), RequestBody.fromFile(t.source()));
                     }
                 } catch (SdkException e) {
                     throw failure("cannot upload " + t.path(), e);
                 }
-                done.accept(t);
+                listener.done(t);
             }
         } finally {
             pool.shutdownNow();
@@ -199,7 +204,7 @@ final class S3Destination implements Destination {
         String key = key(t.path());
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType(t.path()))
                 .cacheControl(settings.fileCacheControl()).metadata(Map.of(SHA256, t.sha256()))
-                .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+                .checksumAlgorithm(checksum)).uploadId();
         boolean completed = false;
         try {
             long part = settings.partSize();
@@ -212,7 +217,7 @@ final class S3Destination implements Destination {
                 long length = Math.min(part, t.size() - offset);
                 futures.add(pool.submit(() -> {
                     UploadPartResponse r = s3.uploadPart(p -> p.bucket(bucket).key(key).uploadId(uploadId)
-                                    .partNumber(number).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                                    .partNumber(number).contentLength(length).checksumAlgorithm(checksum),
                             RequestBody.fromContentProvider(() -> range(t.source(), offset, length), length,
                                     "application/octet-stream"));
                     parts.add(CompletedPart.builder().partNumber(number).eTag(r.eTag())
@@ -280,7 +285,7 @@ final class S3Destination implements Destination {
         for (SmallFile f : files) {
             try {
                 s3.putObject(r -> r.bucket(bucket).key(key(f.path())).contentType(contentType(f.path()))
-                        .cacheControl(settings.metaCacheControl()).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                        .cacheControl(settings.metaCacheControl()).checksumAlgorithm(checksum),
                         RequestBody.fromBytes(f.content()));
             } catch (SdkException e) {
                 throw failure("cannot upload " + f.path(), e);

@@ -22,7 +22,8 @@ import static io.github.puavomirror.mirror.job.JobParameter.S3_REGION;
  * @param region            the region, or null for the SDK's default chain ({@code us-east-1} with an endpoint)
  * @param pathStyle         address buckets as {@code endpoint/bucket} rather than {@code bucket.endpoint}
  * @param checksumMode      the SDK's request-checksum calculation: {@code when_supported} (default) or
- *                          {@code when_required}, which some S3-compatible servers need
+ *                          {@code when_required}, which some S3-compatible servers need: then no
+ *                          request carries a checksum (objects still keep their SHA-256 in metadata)
  * @param metaCacheControl  Cache-Control of metas and CKSUMS
  * @param fileCacheControl  Cache-Control of images and rdiffs
  * @param partSize          bytes per part of a multipart upload; files larger than this go up in parts

@@ -368,15 +368,23 @@ public final class Upload {
             events.on(new MirrorEvent.StepStarted(Step.UPLOAD, t.path(), t.size()));
         }
         Set<String> reported = new HashSet<>();
-        destination.send(sends, t -> {
-            synchronized (reported) {
-                if (!reported.add(t.path())) {
-                    return;
-                }
-                filesSent++;
-                bytesSent += t.size();
+        destination.send(sends, new Destination.SendListener() {
+            @Override
+            public void progress(Transfer t, long bytes) {
+                events.on(new MirrorEvent.StepProgress(Step.UPLOAD, t.path(), bytes, t.size()));
             }
-            events.on(new MirrorEvent.StepFinished(Step.UPLOAD, t.path(), t.size(), System.nanoTime() - t0, true));
+
+            @Override
+            public void done(Transfer t) {
+                synchronized (reported) {
+                    if (!reported.add(t.path())) {
+                        return;
+                    }
+                    filesSent++;
+                    bytesSent += t.size();
+                }
+                events.on(new MirrorEvent.StepFinished(Step.UPLOAD, t.path(), t.size(), System.nanoTime() - t0, true));
+            }
         });
         synchronized (reported) {
             // rsync names only the files it sent; the others were already whole.

@@ -4,11 +4,13 @@ import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.SampleSeries;
+import io.github.puavomirror.mirror.job.SampleSeries;
 import io.github.puavomirror.rdiff.SignatureOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** A local mirror made by the real mirror job from a seeded series, republished as tests change it. */
 final class SampleMirror {
@@ -37,9 +39,29 @@ final class SampleMirror {
         return m;
     }
 
+    /**
+     * Rebuilds day {@code day}'s image with other bytes of the same size (a new inode, as a build
+     * writes it) and runs the job again: its name stays, its checksums and rdiffs change.
+     */
+    void rebuild(int day) throws IOException {
+        Path image = images.resolve(SampleSeries.name(day));
+        byte[] bytes = Files.readAllBytes(image);
+        for (int i = 0; i < bytes.length; i += 4096) {
+            bytes[i] ^= (byte) 0x5a;
+        }
+        Path tmp = images.resolve(".rebuilt");
+        Files.write(tmp, bytes);
+        Files.move(tmp, image, StandardCopyOption.REPLACE_EXISTING);
+        run(0, 256);
+    }
+
     /** Writes days 1..{@code count} (same bytes as before for the days already there) and runs the job. */
     void republish(int count, int keep, int blockLength) throws IOException {
         SampleSeries.write(images, count, size, SEED);
+        run(keep, blockLength);
+    }
+
+    private void run(int keep, int blockLength) throws IOException {
         MirrorJob.run(MirrorRequest.builder(images).engine("java").jobs(2).keep(keep)
                 .signature(SignatureOptions.PUAVO_BOOKWORM.withBlockLength(blockLength)).build(), MirrorListener.NONE);
     }

@@ -128,6 +128,63 @@ class UploadFolderTest {
     }
 
     @Test
+    void anImageRebuiltUnderItsNameAndAStrayFileAreReplacedWithoutAClientSeeingThem() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 2, 256 << 10);
+        Path dest = tmp.resolve("www");
+        upload(m, dest);
+        m.republish(3, 0, 256);
+        m.rebuild(2);
+        // Day 3's size with other bytes, listed by nothing: compared, then replaced.
+        Files.write(dest.resolve(SampleSeries.name(3)), new byte[(int) Files.size(m.mirror.resolve(SampleSeries.name(3)))]);
+        UploadReport r;
+        try (ClientLoop client = ClientLoop.start(dest)) {
+            r = upload(m, dest);
+            assertThat(client.stop()).isEmpty();
+        }
+        List<Kind> kinds = r.actions().stream().map(UploadReport.Action::kind).toList();
+        assertThat(kinds).containsSubsequence(Kind.WITHDRAW, Kind.SEND, Kind.META, Kind.CKSUMS);
+        assertThat(kinds.lastIndexOf(Kind.WITHDRAW)).isLessThan(kinds.indexOf(Kind.SEND));
+        assertThat(r.actions().stream().filter(a -> a.kind() == Kind.WITHDRAW).map(UploadReport.Action::path))
+                .containsExactly("meta/" + SampleSeries.PREFIX + "-amd64.json", "CKSUMS");
+        assertThat(r.actions().stream().filter(a -> a.kind() == Kind.SEND).map(UploadReport.Action::path))
+                .contains(SampleSeries.name(2), SampleSeries.name(3));
+        assertThat(events).filteredOn(e -> e instanceof MirrorEvent.Warning).map(e -> ((MirrorEvent.Warning) e).message())
+                .anyMatch(w -> w.contains(SampleSeries.name(2) + " is there with other bytes"))
+                .noneMatch(w -> w.contains(SampleSeries.name(3)));
+        for (int day : new int[] {2, 3}) {
+            assertThat(dest.resolve(SampleSeries.name(day))).hasSameBinaryContentAs(m.mirror.resolve(SampleSeries.name(day)));
+        }
+        assertServedMirrorOk(dest);
+    }
+
+    @Test
+    void aKilledUploadProcessLeavesNothingAClientFaultsOnAndTheNextUploadCompletesIt() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 2, 256 << 10);
+        Path dest = tmp.resolve("www");
+        upload(m, dest);
+        String meta = "meta/" + SampleSeries.PREFIX + "-amd64.json";
+        int day = 2;
+        // SIGKILL once files are sent (an image rebuilt under its name withdrawn first), then once metas are.
+        for (String pause : List.of("StepFinished[step=UPLOAD", "StepFinished[step=META")) {
+            m.republish(++day, 0, 256);
+            m.rebuild(2);
+            try (ClientLoop client = ClientLoop.start(dest)) {
+                ChildUpload.killWhen("PAUSED", List.of(), m.mirror.toString(), dest.toString(), "", "", pause);
+                assertThat(client.stop()).isEmpty();
+            }
+            assertThat(Files.readString(dest.resolve(meta)).contains(SampleSeries.name(day)))
+                    .as("killed before the metas, or between them and CKSUMS").isEqualTo(pause.endsWith("META"));
+            assertThat(Files.readString(dest.resolve("CKSUMS"))).doesNotContain(SampleSeries.name(day));
+            try (ClientLoop client = ClientLoop.start(dest)) {
+                assertThat(upload(m, dest).upToDate()).isFalse();
+                assertThat(client.stop()).isEmpty();
+            }
+            assertServedMirrorOk(dest);
+            assertThat(Files.readString(dest.resolve("CKSUMS"))).contains(SampleSeries.name(day));
+        }
+    }
+
+    @Test
     void dryRunListsTheStepsInOrderAndChangesNothing() throws Exception {
         SampleMirror m = SampleMirror.publish(tmp, 3);
         Path dest = tmp.resolve("www");

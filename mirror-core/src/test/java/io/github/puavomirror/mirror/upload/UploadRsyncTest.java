@@ -1,5 +1,6 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.job.MirrorEvent;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.MirrorVerify;
@@ -74,10 +75,22 @@ class UploadRsyncTest {
                 MirrorListener.NONE);
         assertThat(UploadFolderTest.snapshot(dest)).isEqualTo(before);
         UploadReport r;
+        List<MirrorEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         try (ClientLoop client = ClientLoop.start(dest)) {
-            r = Upload.run(request(m, sshd.url(dest)).delete(true).grace("0").build(), MirrorListener.NONE);
+            // Slow enough for rsync to report the 1 MiB image's progress a few times on the way.
+            r = Upload.run(request(m, sshd.url(dest)).delete(true).grace("0").bwlimit("256").build(), events::add);
             assertThat(client.stop()).isEmpty();
         }
+        String image = SampleSeries.name(4);
+        List<Long> progress = events.stream().filter(e -> e instanceof MirrorEvent.StepProgress p && p.name().equals(image))
+                .map(e -> ((MirrorEvent.StepProgress) e).doneBytes()).toList();
+        long size = Files.size(m.mirror.resolve(image));
+        assertThat(progress).as("rsync's byte progress for " + image).isSorted().contains(size)
+                .anyMatch(b -> b > 0 && b < size);
+        assertThat(events.indexOf(new MirrorEvent.StepProgress(MirrorEvent.Step.UPLOAD, image, size, size)))
+                .isLessThan(events.stream().filter(e -> e instanceof MirrorEvent.StepFinished f && f.step() == MirrorEvent.Step.UPLOAD
+                                && f.name().equals(image))
+                        .map(events::indexOf).findFirst().orElseThrow());
         List<Kind> kinds = r.actions().stream().map(UploadReport.Action::kind).toList();
         assertThat(kinds).containsSubsequence(Kind.SEND, Kind.META, Kind.CKSUMS, Kind.DELETE);
         assertThat(dry.actions()).isEqualTo(r.actions());

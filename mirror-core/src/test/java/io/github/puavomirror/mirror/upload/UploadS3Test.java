@@ -1,5 +1,6 @@
 package io.github.puavomirror.mirror.upload;
 
+import io.github.puavomirror.mirror.FileChecksums;
 import io.github.puavomirror.mirror.job.MirrorException;
 import io.github.puavomirror.mirror.job.MirrorListener;
 import io.github.puavomirror.mirror.job.SampleSeries;
@@ -141,6 +142,60 @@ class UploadS3Test {
     }
 
     @Test
+    void anImageRebuiltUnderItsNameIsWithdrawnReplacedAndListedAgainWhileAClientReads() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 2, 1 << 20);
+        Upload.run(request(m, "s3://" + BUCKET).build(), MirrorListener.NONE);
+        m.rebuild(2);
+        UploadReport r;
+        try (ClientLoop client = ClientLoop.start(served(""))) {
+            r = Upload.run(request(m, "s3://" + BUCKET).build(), MirrorListener.NONE);
+            assertThat(client.stop()).isEmpty();
+        }
+        List<Kind> kinds = r.actions().stream().map(UploadReport.Action::kind).toList();
+        assertThat(kinds).containsSubsequence(Kind.WITHDRAW, Kind.SEND, Kind.META, Kind.CKSUMS);
+        assertThat(kinds.lastIndexOf(Kind.WITHDRAW)).isLessThan(kinds.indexOf(Kind.SEND));
+        assertThat(r.actions().stream().filter(a -> a.kind() == Kind.SEND).map(UploadReport.Action::path))
+                .contains(SampleSeries.name(2));
+        Path image = m.mirror.resolve(SampleSeries.name(2));
+        assertThat(reader.getObjectAsBytes(g -> g.bucket(BUCKET).key(SampleSeries.name(2))).asByteArray())
+                .isEqualTo(Files.readAllBytes(image));
+        assertThat(reader.headObject(h -> h.bucket(BUCKET).key(SampleSeries.name(2))).metadata())
+                .containsEntry(S3Destination.SHA256, FileChecksums.compute(image).sha256());
+    }
+
+    @Test
+    void aKilledUploadProcessLeavesNothingAClientFaultsOnAndTheNextUploadCompletesIt() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 1, IMAGE_SIZE);
+        String dest = "s3://" + BUCKET;
+        Upload.run(request(m, dest).build(), MirrorListener.NONE);
+        List<String> child = List.of("-D" + ChildUpload.S3_ENDPOINT + "=" + endpoint, "-Daws.accessKeyId=" + KEY_ID,
+                "-Daws.secretAccessKey=" + SECRET);
+        // SIGKILL while the first multipart upload is under way, then between the metas and CKSUMS.
+        List<String[]> kills = List.of(new String[] {"E StepStarted[step=UPLOAD"},
+                new String[] {"PAUSED", "StepFinished[step=META"});
+        int day = 1;
+        for (String[] kill : kills) {
+            // Two images listed, so the client's passes stay short.
+            m.republish(++day, 2, 4096);
+            try (ClientLoop client = ClientLoop.start(served(""))) {
+                List<String> args = new java.util.ArrayList<>(List.of(m.mirror.toString(), dest, "", ""));
+                if (kill.length > 1) {
+                    args.add(kill[1]);
+                }
+                ChildUpload.killWhen(kill[0], child, args.toArray(String[]::new));
+                assertThat(client.stop()).isEmpty();
+            }
+            try (ClientLoop client = ClientLoop.start(served(""))) {
+                assertThat(Upload.run(request(m, dest).build(), MirrorListener.NONE).upToDate()).isFalse();
+                assertThat(client.stop()).isEmpty();
+            }
+            assertThat(new String(reader.getObjectAsBytes(g -> g.bucket(BUCKET).key("CKSUMS")).asByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains(SampleSeries.name(day));
+        }
+        assertThat(objects()).containsKey(SampleSeries.name(3));
+    }
+
+    @Test
     void anObjectWithoutOurChecksumIsSentAgainAndAPrefixGetsTheWarning() throws Exception {
         SampleMirror m = SampleMirror.publish(tmp, 2, 1 << 20);
         Path image = m.mirror.resolve(SampleSeries.name(1));
@@ -173,6 +228,36 @@ class UploadS3Test {
         assertThatThrownBy(() -> Upload.run(request(m, "s3://no-such-bucket").build(), MirrorListener.NONE))
                 .isInstanceOf(MirrorException.class)
                 .hasMessageStartingWith("s3://no-such-bucket: cannot list: NoSuchBucket");
+    }
+
+    @Test
+    void whenRequiredChecksumModeSendsNoChecksumsAndWhenSupportedSendsSha256() throws Exception {
+        SampleMirror m = SampleMirror.publish(tmp, 1, IMAGE_SIZE);
+        String sent;
+        try (TcpRecorder recorder = TcpRecorder.start(proxy.getPort())) {
+            S3Settings s3 = S3Settings.at("http://127.0.0.1:" + recorder.port(), null, true)
+                    .withPartSize(S3Settings.MIN_PART_SIZE).withChecksumMode("when_required");
+            assertThat(Upload.run(UploadRequest.builder(m.mirror, "s3://" + BUCKET).jobs(2).s3(s3).build(),
+                    MirrorListener.NONE).filesSent()).isEqualTo(1);
+            sent = recorder.sent();
+        }
+        assertThat(sent).as("a multipart upload, a meta and CKSUMS, each with our own SHA-256 metadata")
+                .contains("?uploads", "partNumber=2", "PUT /" + BUCKET + "/meta/", "PUT /" + BUCKET + "/CKSUMS")
+                .containsIgnoringCase("x-amz-meta-sha256:")
+                .doesNotContainIgnoringCase("x-amz-checksum-").doesNotContainIgnoringCase("x-amz-sdk-checksum-algorithm")
+                .doesNotContainIgnoringCase("x-amz-trailer");
+        Path image = m.mirror.resolve(SampleSeries.name(1));
+        assertThat(reader.getObjectAsBytes(g -> g.bucket(BUCKET).key(SampleSeries.name(1))).asByteArray())
+                .isEqualTo(Files.readAllBytes(image));
+        assertThat(Upload.run(request(m, "s3://" + BUCKET).build(), MirrorListener.NONE).upToDate()).isTrue();
+
+        m.republish(2, 0, 4096);
+        try (TcpRecorder recorder = TcpRecorder.start(proxy.getPort())) {
+            S3Settings s3 = S3Settings.at("http://127.0.0.1:" + recorder.port(), null, true)
+                    .withPartSize(S3Settings.MIN_PART_SIZE);
+            Upload.run(UploadRequest.builder(m.mirror, "s3://" + BUCKET).jobs(2).s3(s3).build(), MirrorListener.NONE);
+            assertThat(recorder.sent()).as("the default, when_supported").containsIgnoringCase("x-amz-checksum-sha256");
+        }
     }
 
     @Test
