@@ -48,6 +48,9 @@ methods.replace('\\', ' ').split(/\s+/).findAll { it }.each {
     jit << '-XX:CompileCommand=dontinline,io.github.puavomirror.rdiff.' + it.replace("'", '')
 }
 Set<String> config = new File(repoRoot, 'examples/release-project/.mvn/jvm.config').text.split(/\s+/).findAll { it } as Set
-assert jit.size() == 13 && config == jit: "examples/release-project/.mvn/jvm.config differs from bin/puavo-mirror's JIT options"
+// Huge pages: the launcher asks only where the kernel offers them; here the JVM is told to keep
+// quiet where it does not (its warning would go to stdout).
+jit << '-XX:+UseTransparentHugePages' << '-Xlog:pagesize=off'
+assert jit.size() == 15 && config == jit: "examples/release-project/.mvn/jvm.config differs from bin/puavo-mirror's JIT options"
 
 return true
