@@ -16,10 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,11 +189,10 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
             }
             Jobs.commit(out);
             if (statistics) {
-                if (outFile != null) {
-                    printStats(loadsigCounts(head(sig.regularFile()), sig.length()), start);
-                } else {
-                    printStats(loadsigCounts(sig.stream().head(), sig.stream().count()), start);
-                }
+                long sigIn = outFile != null ? sig.length() : sig.stream().count();
+                // The engine reports the blocks it loaded, as librsync's loadsig line counts them.
+                printStats(StatsFormat.Counts.signature("loadsig", stats.signatureBlocks(), stats.blockLength(),
+                        sigIn, 0), start);
                 long in = outFile != null ? newFile.length() : newFile.stream().count();
                 printStats(StatsFormat.Counts.of("delta", stats, in, out.written()), start);
             }
@@ -262,25 +258,6 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
             return options.resolve(basis.length());
         } catch (RdiffException e) {
             throw CliFailure.failed(basis.displayName(), e.getMessage(), e.result(), e);
-        }
-    }
-
-    /** librsync's loadsig line, from the signature's first bytes and its length as read. */
-    private static StatsFormat.Counts loadsigCounts(byte[] header, long length) {
-        ByteBuffer head = ByteBuffer.wrap(header);
-        long blocks = 0;
-        long blockLength = 0;
-        if (head.capacity() == CountingInputStream.HEAD && head.getInt(8) >= 0) {
-            blockLength = head.getInt(4);
-            blocks = (length - CountingInputStream.HEAD) / (4L + head.getInt(8));
-        }
-        return StatsFormat.Counts.signature("loadsig", blocks, blockLength, length, 0);
-    }
-
-    /** The first bytes of a signature the engine read by path, as the stream would have kept them. */
-    private static byte[] head(Path signature) throws IOException {
-        try (InputStream in = Files.newInputStream(signature)) {
-            return in.readNBytes(CountingInputStream.HEAD);
         }
     }
 

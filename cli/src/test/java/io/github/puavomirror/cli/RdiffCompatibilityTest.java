@@ -255,6 +255,27 @@ class RdiffCompatibilityTest {
         assertThat(actual.err()).isEqualTo(expected.err());
     }
 
+    /** A header's strong sum length 0 means the hash's longest, also for the blocks loadsig counts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "auto"})
+    void loadsigLineCountsBlocksOfAHeaderWithStrongLengthZero(String engine) throws IOException {
+        Path sig = dir.resolve("sig");
+        assertThat(rdiff.run(null, "-b", "1024", "signature", oldFile.toString(), sig.toString()).exit()).isZero();
+        byte[] bytes = Files.readAllBytes(sig);
+        Arrays.fill(bytes, 8, 12, (byte) 0);
+        Files.write(sig, bytes);
+
+        RdiffBinary.Result expected = rdiff.run(null, "-s", "delta", sig.toString(), newFile.toString(),
+                dir.resolve("d1").toString());
+        RdiffBinary.Result actual = Cli.run("rdiff", "--engine", engine, "-s", "delta", sig.toString(),
+                newFile.toString(), dir.resolve("d2").toString());
+        assertThat(actual.err().lines()).containsExactlyElementsOf(
+                expected.err().lines().filter(l -> !l.contains("match statistics")).toList());
+        RdiffBinary.Result piped = Cli.run(bytes, -1, "rdiff", "--engine", engine, "-s", "delta", "-",
+                newFile.toString(), dir.resolve("d3").toString());
+        assertThat(piped.err()).isEqualTo(actual.err());
+    }
+
     private static List<String> withEngine(List<String> options, String engine) {
         List<String> all = new ArrayList<>(options);
         all.add("--engine=" + engine);
