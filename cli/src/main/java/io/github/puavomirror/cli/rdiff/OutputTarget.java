@@ -1,5 +1,6 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
+import io.github.puavomirror.cli.CliFailure;
 import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.rdiff.RdiffResult;
 import io.github.puavomirror.rdiff.TemporaryFiles;
