@@ -15,7 +15,7 @@ final class NativeAvailability {
     private NativeAvailability() {
     }
 
-    static boolean inCi() {
+    private static boolean inCi() {
         return "true".equals(System.getenv("CI"));
     }
 
