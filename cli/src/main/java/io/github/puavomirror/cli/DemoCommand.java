@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.cli.rdiff.FileNames;
 import io.github.puavomirror.mirror.Sizes;
 import io.github.puavomirror.mirror.RepositoryUrl;
 import io.github.puavomirror.mirror.job.MirrorException;

@@ -10,17 +10,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** {@code --engine=auto|java|native}, for every command that runs an rdiff engine. */
-final class EngineOption {
+public final class EngineOption {
     private static final List<String> CHOICES = List.of("auto", "java", "native");
-
-    /**
-     * Applied to every engine {@link #select} returns: the identity, except in tests that wrap the
-     * engine to see which of its methods the commands call.
-     */
-    static UnaryOperator<RdiffEngine> wrapper = UnaryOperator.identity();
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -34,7 +27,7 @@ final class EngineOption {
      * The choice as given, checked, for jobs that pick the engine themselves; null means the
      * environment's choice.
      */
-    String name() {
+    public String name() {
         if (choice != null && !CHOICES.contains(choice)) {
             throw new ParameterException(mixee.commandLine(),
                     "unknown engine '" + choice + "' (expected auto, java or native)");
@@ -43,17 +36,18 @@ final class EngineOption {
     }
 
     /**
-     * The engine to use; with {@code verbose}, says on {@code err} which one and why.
+     * The engine {@code engines} gives for the choice; with {@code verbose}, says on {@code err}
+     * which one and why.
      *
      * @throws CliFailure when the engine cannot be had (a usage error: the user asked for it)
      */
-    RdiffEngine select(boolean verbose, PrintStream err) throws CliFailure {
+    public RdiffEngine select(EngineSelector engines, boolean verbose, PrintStream err) throws CliFailure {
         try {
-            return wrapper.apply(Engines.select(name(), report -> {
+            return engines.select(name(), report -> {
                 if (verbose) {
                     err.println("puavo-mirror: engine " + report);
                 }
-            }));
+            });
         } catch (IllegalArgumentException e) {
             throw new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e);
         }

@@ -13,6 +13,11 @@ public final class Main {
 
     /** Runs one command line against {@code io} and returns the exit code, without exiting. */
     public static int run(String[] args, CliIo io) {
-        return PuavoMirrorCommand.commandLine(io, args).execute(args);
+        return run(args, io, EngineSelector.SYSTEM);
+    }
+
+    /** {@link #run(String[], CliIo)} with the rdiff engines {@code engines} gives. */
+    public static int run(String[] args, CliIo io, EngineSelector engines) {
+        return PuavoMirrorCommand.commandLine(io, engines, args).execute(args);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.cli.rdiff.DiffCommand;
+import io.github.puavomirror.cli.rdiff.RdiffCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -41,6 +43,7 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
             HelpCommand.class);
 
     private final CliIo io;
+    private final EngineSelector engines;
 
     @Spec
     CommandSpec spec;
@@ -48,13 +51,19 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     boolean debug;
 
-    public PuavoMirrorCommand(CliIo io) {
+    public PuavoMirrorCommand(CliIo io, EngineSelector engines) {
         this.io = io;
+        this.engines = engines;
     }
 
     /** The process streams, for subcommands. */
     public CliIo io() {
         return io;
+    }
+
+    /** Where subcommands that run an engine themselves get it ({@link EngineOption#select}). */
+    public EngineSelector engines() {
+        return engines;
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
 
     /** The configured command line: picocli parsing with rdiff-like leniency and our error lines. */
     public static CommandLine commandLine(CliIo io) {
-        return commandLine(io, null);
+        return commandLine(io, EngineSelector.SYSTEM, null);
     }
 
     /**
@@ -72,8 +81,8 @@ public final class PuavoMirrorCommand implements Callable<Integer> {
      * picocli builds each subcommand's model by reflection, which was a third of the start-up
      * time of a short {@code rdiff} step; usage and help still list every subcommand.
      */
-    public static CommandLine commandLine(CliIo io, String[] args) {
-        CommandLine cl = new CommandLine(new PuavoMirrorCommand(io));
+    public static CommandLine commandLine(CliIo io, EngineSelector engines, String[] args) {
+        CommandLine cl = new CommandLine(new PuavoMirrorCommand(io, engines));
         Class<?> named = args == null ? null : named(args);
         for (Class<?> sub : SUBCOMMANDS) {
             if (named == null || sub == named) {

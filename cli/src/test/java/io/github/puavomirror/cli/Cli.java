@@ -1,5 +1,7 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.rdiff.RdiffBinary;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,11 +21,16 @@ final class Cli {
      * @param stdinLength what the CLI believes fd 0's size is (-1 for a pipe, else a regular file's)
      */
     static RdiffBinary.Result run(byte[] stdin, long stdinLength, String... args) {
+        return run(EngineSelector.SYSTEM, stdin, stdinLength, args);
+    }
+
+    /** {@link #run(byte[], long, String...)} with the rdiff engines {@code engines} gives. */
+    static RdiffBinary.Result run(EngineSelector engines, byte[] stdin, long stdinLength, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             CliIo io = new CliIo(new ByteArrayInputStream(stdin), out, errStream, () -> stdinLength);
-            int code = Main.run(args, io);
+            int code = Main.run(args, io, engines);
             errStream.flush();
             return new RdiffBinary.Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
         }

@@ -1,10 +1,10 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.rdiff.RdiffBinary;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.SignatureOptions;
 import io.github.puavomirror.rdiff.nativelib.Engines;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +42,6 @@ class EngineRouteTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        EngineOption.wrapper = Recording::new;
         Random random = new Random(7);
         byte[] old = new byte[50_000];
         random.nextBytes(old);
@@ -57,11 +55,6 @@ class EngineRouteTest {
         newFile = Files.write(dir.resolve("new"), next.toByteArray());
     }
 
-    @AfterEach
-    void restore() {
-        EngineOption.wrapper = UnaryOperator.identity();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"java", "native"})
     void filesGoByPathAndGiveTheStreamedBytes(String engine) throws IOException {
@@ -72,20 +65,20 @@ class EngineRouteTest {
         Path patched = dir.resolve("patched");
         Path diffed = dir.resolve("diffed");
 
-        assertOk(Cli.run("rdiff", e, "-b", "256", "signature", oldFile.toString(), sig.toString()));
-        assertOk(Cli.run("rdiff", e, "delta", sig.toString(), newFile.toString(), delta.toString()));
-        assertOk(Cli.run("rdiff", e, "patch", oldFile.toString(), delta.toString(), patched.toString()));
-        assertOk(Cli.run("diff", e, "-b", "256", oldFile.toString(), newFile.toString(), diffed.toString()));
+        assertOk(run("rdiff", e, "-b", "256", "signature", oldFile.toString(), sig.toString()));
+        assertOk(run("rdiff", e, "delta", sig.toString(), newFile.toString(), delta.toString()));
+        assertOk(run("rdiff", e, "patch", oldFile.toString(), delta.toString(), patched.toString()));
+        assertOk(run("diff", e, "-b", "256", oldFile.toString(), newFile.toString(), diffed.toString()));
         assertThat(calls).containsExactly("signature(Path)", "delta(Path)", "patch(Path)", "diff(Path)");
         assertThat(Files.readAllBytes(patched)).isEqualTo(Files.readAllBytes(newFile));
         assertThat(onlyFiles()).containsExactlyInAnyOrder("old", "new", "sig", "delta", "patched", "diffed");
 
         calls.clear();
-        RdiffBinary.Result sigStreamed = Cli.run("rdiff", e, "-b", "256", "signature", oldFile.toString(), "-");
-        RdiffBinary.Result deltaStreamed = Cli.run(Files.readAllBytes(newFile), -1,
+        RdiffBinary.Result sigStreamed = run("rdiff", e, "-b", "256", "signature", oldFile.toString(), "-");
+        RdiffBinary.Result deltaStreamed = run(Files.readAllBytes(newFile), -1,
                 "rdiff", e, "delta", sig.toString(), "-", "-");
-        RdiffBinary.Result patchStreamed = Cli.run("rdiff", e, "patch", oldFile.toString(), delta.toString());
-        RdiffBinary.Result diffStreamed = Cli.run("diff", e, "-b", "256", oldFile.toString(), newFile.toString());
+        RdiffBinary.Result patchStreamed = run("rdiff", e, "patch", oldFile.toString(), delta.toString());
+        RdiffBinary.Result diffStreamed = run("diff", e, "-b", "256", oldFile.toString(), newFile.toString());
         assertThat(calls).containsExactly("signature(stream)", "delta(stream)", "patch(stream)", "diff(stream)");
         assertThat(sigStreamed.out()).isEqualTo(Files.readAllBytes(sig));
         assertThat(deltaStreamed.out()).isEqualTo(Files.readAllBytes(delta));
@@ -100,24 +93,24 @@ class EngineRouteTest {
         String e = "--engine=" + engine;
         Path sig = dir.resolve("sig");
         Path delta = dir.resolve("delta");
-        String sigByPath = Cli.run("rdiff", e, "-s", "signature", oldFile.toString(), sig.toString()).err();
-        String deltaByPath = Cli.run("rdiff", e, "-s", "delta", sig.toString(), newFile.toString(),
+        String sigByPath = run("rdiff", e, "-s", "signature", oldFile.toString(), sig.toString()).err();
+        String deltaByPath = run("rdiff", e, "-s", "delta", sig.toString(), newFile.toString(),
                 delta.toString()).err();
-        String patchByPath = Cli.run("rdiff", e, "-s", "patch", oldFile.toString(), delta.toString(),
+        String patchByPath = run("rdiff", e, "-s", "patch", oldFile.toString(), delta.toString(),
                 dir.resolve("patched").toString()).err();
-        String diffByPath = Cli.run("diff", e, "-s", oldFile.toString(), newFile.toString(),
+        String diffByPath = run("diff", e, "-s", oldFile.toString(), newFile.toString(),
                 dir.resolve("diffed").toString()).err();
         assertThat(calls).containsExactly("signature(Path)", "delta(Path)", "patch(Path)", "diff(Path)");
 
         // A standard output keeps every command on the stream route, with counting streams.
         assertThat(sigByPath).startsWith("librsync: signature statistics: signature[")
-                .isEqualTo(Cli.run("rdiff", e, "-s", "signature", oldFile.toString()).err());
+                .isEqualTo(run("rdiff", e, "-s", "signature", oldFile.toString()).err());
         assertThat(deltaByPath).contains("librsync: loadsig statistics: ", "librsync: delta statistics: ")
-                .isEqualTo(Cli.run("rdiff", e, "-s", "delta", sig.toString(), newFile.toString()).err());
+                .isEqualTo(run("rdiff", e, "-s", "delta", sig.toString(), newFile.toString()).err());
         assertThat(patchByPath).startsWith("librsync: patch statistics: ")
-                .isEqualTo(Cli.run("rdiff", e, "-s", "patch", oldFile.toString(), delta.toString()).err());
+                .isEqualTo(run("rdiff", e, "-s", "patch", oldFile.toString(), delta.toString()).err());
         assertThat(diffByPath).startsWith("librsync: delta statistics: ")
-                .isEqualTo(Cli.run("diff", e, "-s", oldFile.toString(), newFile.toString()).err());
+                .isEqualTo(run("diff", e, "-s", oldFile.toString(), newFile.toString()).err());
     }
 
     @ParameterizedTest
@@ -127,7 +120,7 @@ class EngineRouteTest {
         // A literal command announcing 16 bytes that carries 4: the patch writes, then fails.
         Path delta = Files.write(dir.resolve("delta"), new byte[] {0x72, 0x73, 0x02, 0x36, 0x10, 'a', 'b', 'c', 'd'});
         Path out = dir.resolve("out");
-        RdiffBinary.Result r = Cli.run("rdiff", "--engine=" + engine, "-s", "patch", oldFile.toString(),
+        RdiffBinary.Result r = run("rdiff", "--engine=" + engine, "-s", "patch", oldFile.toString(),
                 delta.toString(), out.toString());
         assertThat(calls).containsExactly("patch(Path)");
         assertThat(r.exit()).isEqualTo(103);
@@ -136,7 +129,7 @@ class EngineRouteTest {
         assertThat(onlyFiles()).containsExactlyInAnyOrder("old", "new", "delta");
 
         Path notASignature = Files.write(dir.resolve("junk"), new byte[] {1, 2, 3, 4, 0, 0, 0, 8, 0, 0, 0, 8});
-        r = Cli.run("rdiff", "--engine=" + engine, "delta", notASignature.toString(), newFile.toString(),
+        r = run("rdiff", "--engine=" + engine, "delta", notASignature.toString(), newFile.toString(),
                 out.toString());
         assertThat(r.exit()).isEqualTo(104);
         assertThat(r.err()).startsWith("puavo-mirror: " + notASignature + ": ");
@@ -150,14 +143,14 @@ class EngineRouteTest {
         String e = "--engine=" + engine;
         Path existing = Files.write(dir.resolve("existing"), new byte[] {1, 2, 3});
         Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
-        RdiffBinary.Result refused = Cli.run("rdiff", e, "signature", oldFile.toString(), existing.toString());
+        RdiffBinary.Result refused = run("rdiff", e, "signature", oldFile.toString(), existing.toString());
         assertThat(refused.exit()).isEqualTo(100);
         assertThat(Files.readAllBytes(existing)).containsExactly(1, 2, 3);
 
-        assertOk(Cli.run("rdiff", e, "-f", "signature", oldFile.toString(), existing.toString()));
+        assertOk(run("rdiff", e, "-f", "signature", oldFile.toString(), existing.toString()));
         assertThat(calls).containsExactly("signature(Path)");
         assertThat(Files.readAllBytes(existing))
-                .isEqualTo(Cli.run("rdiff", e, "signature", oldFile.toString()).out());
+                .isEqualTo(run("rdiff", e, "signature", oldFile.toString()).out());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-r-----");
         assertThat(onlyFiles()).containsExactlyInAnyOrder("old", "new", "existing");
     }
@@ -178,6 +171,16 @@ class EngineRouteTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).toList();
         }
+    }
+
+    /** puavo-mirror in-process, every engine it selects wrapped in a {@link Recording}. */
+    private RdiffBinary.Result run(String... args) {
+        return run(new byte[0], -1, args);
+    }
+
+    private RdiffBinary.Result run(byte[] stdin, long stdinLength, String... args) {
+        EngineSelector recording = (choice, report) -> new Recording(EngineSelector.SYSTEM.select(choice, report));
+        return Cli.run(recording, stdin, stdinLength, args);
     }
 
     private static void assertOk(RdiffBinary.Result r) {

@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.rdiff.RdiffBinary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +26,12 @@ class RdiffCompatibilityTest {
     @TempDir
     Path dir;
 
-    private RdiffBinary rdiff;
     private Path oldFile;
     private Path newFile;
 
     @BeforeEach
     void files() throws IOException {
-        rdiff = RdiffBinary.require();
+        RdiffBinary.assumeAvailable();
         Random random = new Random(20260101);
         byte[] old = new byte[20_000];
         random.nextBytes(old);
@@ -68,13 +68,13 @@ class RdiffCompatibilityTest {
         List<String> options = withEngine(rdiffOptions, engine);
         Path sig = dir.resolve("sig.rdiff");
         Path sigOurs = dir.resolve("sig.ours");
-        assertThat(rdiff.run(null, args(rdiffOptions, "signature", oldFile.toString(), sig.toString())).exit()).isZero();
+        assertThat(RdiffBinary.run(null, args(rdiffOptions, "signature", oldFile.toString(), sig.toString())).exit()).isZero();
         assertOk(Cli.run(args(options, "rdiff", "signature", oldFile.toString(), sigOurs.toString())));
         assertSameFile(sigOurs, sig);
 
         Path delta = dir.resolve("delta.rdiff");
         Path deltaOurs = dir.resolve("delta.ours");
-        assertThat(rdiff.run(null, "delta", sig.toString(), newFile.toString(), delta.toString()).exit()).isZero();
+        assertThat(RdiffBinary.run(null, "delta", sig.toString(), newFile.toString(), delta.toString()).exit()).isZero();
         assertOk(Cli.run("rdiff", "--engine", engine, "delta", sig.toString(), newFile.toString(), deltaOurs.toString()));
         assertSameFile(deltaOurs, delta);
 
@@ -88,9 +88,9 @@ class RdiffCompatibilityTest {
     void diffEqualsSignatureThenDelta(List<String> rdiffOptions, String engine) throws IOException {
         Path sig = dir.resolve("sig");
         Path delta = dir.resolve("delta.rdiff");
-        assertThat(rdiff.run(null, args(rdiffOptions, "signature", oldFile.toString(), sig.toString())).exit()).isZero();
+        assertThat(RdiffBinary.run(null, args(rdiffOptions, "signature", oldFile.toString(), sig.toString())).exit()).isZero();
         List<String> options = withEngine(rdiffOptions, engine);
-        assertThat(rdiff.run(null, "delta", sig.toString(), newFile.toString(), delta.toString()).exit()).isZero();
+        assertThat(RdiffBinary.run(null, "delta", sig.toString(), newFile.toString(), delta.toString()).exit()).isZero();
 
         Path ours = dir.resolve("delta.ours");
         assertOk(Cli.run(args(options, "diff", oldFile.toString(), newFile.toString(), ours.toString())));
@@ -103,9 +103,9 @@ class RdiffCompatibilityTest {
     @Test
     void diffWithOldFromStdinSizesTheSignatureLikeAPipe() throws IOException {
         byte[] old = Files.readAllBytes(oldFile);
-        RdiffBinary.Result sig = rdiff.run(old, "signature", "-", "-");
+        RdiffBinary.Result sig = RdiffBinary.run(old, "signature", "-", "-");
         Path sigFile = write("piped.sig", sig.out());
-        RdiffBinary.Result delta = rdiff.run(null, "delta", sigFile.toString(), newFile.toString(), "-");
+        RdiffBinary.Result delta = RdiffBinary.run(null, "delta", sigFile.toString(), newFile.toString(), "-");
 
         RdiffBinary.Result ours = Cli.run(old, -1, "diff", "-", newFile.toString(), "-");
         assertOk(ours);
@@ -118,19 +118,19 @@ class RdiffCompatibilityTest {
         byte[] next = Files.readAllBytes(newFile);
 
         // A pipe: size unknown, so rdiff uses 2048-byte blocks.
-        RdiffBinary.Result sigPiped = rdiff.run(old, "signature");
+        RdiffBinary.Result sigPiped = RdiffBinary.run(old, "signature");
         RdiffBinary.Result oursPiped = Cli.run(old, -1, "rdiff", "signature");
         assertOk(oursPiped);
         assertThat(oursPiped.out()).isEqualTo(sigPiped.out());
         assertThat(Cli.run(old, -1, "rdiff", "signature", "-", "-").out()).isEqualTo(sigPiped.out());
 
         // A regular file as stdin: rdiff takes its size from fstat.
-        RdiffBinary.Result sigRedirected = rdiff.runFromFile(oldFile, "signature");
+        RdiffBinary.Result sigRedirected = RdiffBinary.runFromFile(oldFile, "signature");
         assertThat(sigRedirected.out()).isNotEqualTo(sigPiped.out());
         assertThat(Cli.run(old, old.length, "rdiff", "signature").out()).isEqualTo(sigRedirected.out());
 
         Path sig = write("sig", sigRedirected.out());
-        RdiffBinary.Result delta = rdiff.run(next, "delta", sig.toString());
+        RdiffBinary.Result delta = RdiffBinary.run(next, "delta", sig.toString());
         RdiffBinary.Result oursDelta = Cli.run(next, -1, "rdiff", "delta", sig.toString(), "-", "-");
         assertOk(oursDelta);
         assertThat(oursDelta.out()).isEqualTo(delta.out());
@@ -147,14 +147,14 @@ class RdiffCompatibilityTest {
     @ValueSource(strings = {"", "s", "sig", "signatur", "signature"})
     void signaturePrefixes(String action) {
         assertThat(Cli.run("rdiff", action, oldFile.toString()).out())
-                .isEqualTo(rdiff.run(null, action, oldFile.toString()).out());
+                .isEqualTo(RdiffBinary.run(null, action, oldFile.toString()).out());
     }
 
     @Test
     void deltaAndPatchPrefixesAndOptionsAfterTheAction() throws IOException {
-        byte[] sig = rdiff.run(null, "signature", oldFile.toString()).out();
+        byte[] sig = RdiffBinary.run(null, "signature", oldFile.toString()).out();
         Path sigFile = write("sig", sig);
-        byte[] delta = rdiff.run(null, "delta", sigFile.toString(), newFile.toString()).out();
+        byte[] delta = RdiffBinary.run(null, "delta", sigFile.toString(), newFile.toString()).out();
         for (String d : List.of("d", "del", "delta")) {
             assertThat(Cli.run("rdiff", d, sigFile.toString(), newFile.toString()).out()).isEqualTo(delta);
         }
@@ -163,8 +163,8 @@ class RdiffCompatibilityTest {
             assertThat(Cli.run("rdiff", p, oldFile.toString(), deltaFile.toString()).out())
                     .isEqualTo(Files.readAllBytes(newFile));
         }
-        byte[] before = rdiff.run(null, "-b", "128", "signature", oldFile.toString()).out();
-        assertThat(rdiff.run(null, "signature", "-b", "128", oldFile.toString()).out()).isEqualTo(before);
+        byte[] before = RdiffBinary.run(null, "-b", "128", "signature", oldFile.toString()).out();
+        assertThat(RdiffBinary.run(null, "signature", "-b", "128", oldFile.toString()).out()).isEqualTo(before);
         assertThat(Cli.run("rdiff", "signature", "-b", "128", oldFile.toString()).out()).isEqualTo(before);
         assertThat(Cli.run("rdiff", "signature", oldFile.toString(), "-b128").out()).isEqualTo(before);
         assertThat(Cli.run("rdiff", "-b=128", "sig", oldFile.toString()).out()).isEqualTo(before);
@@ -205,7 +205,7 @@ class RdiffCompatibilityTest {
     @MethodSource("usageAndFailureCases")
     void exitCodesMatchRdiff(List<String> template) {
         String[] args = template.stream().map(this::substitute).toArray(String[]::new);
-        RdiffBinary.Result expected = rdiff.run(new byte[0], args);
+        RdiffBinary.Result expected = RdiffBinary.run(new byte[0], args);
         RdiffBinary.Result actual = Cli.run(args(Arrays.asList(args), "rdiff"));
         assertThat(actual.exit()).as("exit code of %s (rdiff said %s)", template, expected.err())
                 .isEqualTo(expected.exit()).isNotZero();
@@ -217,7 +217,7 @@ class RdiffCompatibilityTest {
     @Test
     void refusesToOverwriteWithoutForce() throws IOException {
         Path existing = write("existing", new byte[] {1, 2, 3});
-        RdiffBinary.Result expected = rdiff.run(null, "signature", oldFile.toString(), existing.toString());
+        RdiffBinary.Result expected = RdiffBinary.run(null, "signature", oldFile.toString(), existing.toString());
         assertThat(expected.exit()).isEqualTo(100);
 
         RdiffBinary.Result refused = Cli.run("rdiff", "signature", oldFile.toString(), existing.toString());
@@ -228,7 +228,7 @@ class RdiffCompatibilityTest {
         assertThat(Files.readAllBytes(existing)).containsExactly(1, 2, 3);
 
         assertOk(Cli.run("rdiff", "-f", "signature", oldFile.toString(), existing.toString()));
-        assertThat(Files.readAllBytes(existing)).isEqualTo(rdiff.run(null, "signature", oldFile.toString()).out());
+        assertThat(Files.readAllBytes(existing)).isEqualTo(RdiffBinary.run(null, "signature", oldFile.toString()).out());
         assertOk(Cli.run("diff", "--force", oldFile.toString(), newFile.toString(), existing.toString()));
         assertThat(onlyFiles()).containsExactlyInAnyOrder("old", "new", "existing");
     }
@@ -237,22 +237,43 @@ class RdiffCompatibilityTest {
     void statisticsLinesMatchRdiffExceptTheMatchLine() throws IOException {
         Path sig = dir.resolve("sig");
         Path sigOurs = dir.resolve("sig.ours");
-        RdiffBinary.Result expected = rdiff.run(null, "-s", "signature", oldFile.toString(), sig.toString());
+        RdiffBinary.Result expected = RdiffBinary.run(null, "-s", "signature", oldFile.toString(), sig.toString());
         RdiffBinary.Result actual = Cli.run("rdiff", "-s", "signature", oldFile.toString(), sigOurs.toString());
         assertThat(actual.err()).isEqualTo(expected.err());
 
-        expected = rdiff.run(null, "-s", "delta", sig.toString(), newFile.toString(), dir.resolve("d1").toString());
+        expected = RdiffBinary.run(null, "-s", "delta", sig.toString(), newFile.toString(), dir.resolve("d1").toString());
         actual = Cli.run("rdiff", "-s", "delta", sig.toString(), newFile.toString(), dir.resolve("d2").toString());
         assertThat(actual.err().lines()).containsExactlyElementsOf(
                 expected.err().lines().filter(l -> !l.contains("match statistics")).toList());
 
-        expected = rdiff.run(null, "-s", "patch", oldFile.toString(), dir.resolve("d1").toString(), "-");
+        expected = RdiffBinary.run(null, "-s", "patch", oldFile.toString(), dir.resolve("d1").toString(), "-");
         actual = Cli.run("rdiff", "-s", "patch", oldFile.toString(), dir.resolve("d1").toString(), "-");
         assertThat(actual.err()).isEqualTo(expected.err());
 
-        expected = rdiff.run(new byte[0], "-s", "signature");
+        expected = RdiffBinary.run(new byte[0], "-s", "signature");
         actual = Cli.run("rdiff", "-s", "signature");
         assertThat(actual.err()).isEqualTo(expected.err());
+    }
+
+    /** A header's strong sum length 0 means the hash's longest, also for the blocks loadsig counts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "auto"})
+    void loadsigLineCountsBlocksOfAHeaderWithStrongLengthZero(String engine) throws IOException {
+        Path sig = dir.resolve("sig");
+        assertThat(RdiffBinary.run(null, "-b", "1024", "signature", oldFile.toString(), sig.toString()).exit()).isZero();
+        byte[] bytes = Files.readAllBytes(sig);
+        Arrays.fill(bytes, 8, 12, (byte) 0);
+        Files.write(sig, bytes);
+
+        RdiffBinary.Result expected = RdiffBinary.run(null, "-s", "delta", sig.toString(), newFile.toString(),
+                dir.resolve("d1").toString());
+        RdiffBinary.Result actual = Cli.run("rdiff", "--engine", engine, "-s", "delta", sig.toString(),
+                newFile.toString(), dir.resolve("d2").toString());
+        assertThat(actual.err().lines()).containsExactlyElementsOf(
+                expected.err().lines().filter(l -> !l.contains("match statistics")).toList());
+        RdiffBinary.Result piped = Cli.run(bytes, -1, "rdiff", "--engine", engine, "-s", "delta", "-",
+                newFile.toString(), dir.resolve("d3").toString());
+        assertThat(piped.err()).isEqualTo(actual.err());
     }
 
     private static List<String> withEngine(List<String> options, String engine) {

@@ -1,5 +1,6 @@
 package io.github.puavomirror.cli;
 
+import io.github.puavomirror.rdiff.RdiffBinary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +32,11 @@ class RdiffErrorPhrasesTest {
     @TempDir
     Path dir;
 
-    private RdiffBinary rdiff;
     private final Map<String, String> files = new LinkedHashMap<>();
 
     @BeforeEach
     void files() throws IOException {
-        rdiff = RdiffBinary.require();
+        RdiffBinary.assumeAvailable();
         byte[] old = new byte[40_000];
         new Random(7).nextBytes(old);
         Path oldFile = Files.write(dir.resolve("old"), old);
@@ -45,8 +45,8 @@ class RdiffErrorPhrasesTest {
         Path newFile = Files.write(dir.resolve("new"), old);
         Path sig = dir.resolve("sig");
         Path delta = dir.resolve("delta");
-        assertThat(rdiff.run(null, "signature", oldFile.toString(), sig.toString()).exit()).isZero();
-        assertThat(rdiff.run(null, "delta", sig.toString(), newFile.toString(), delta.toString()).exit()).isZero();
+        assertThat(RdiffBinary.run(null, "signature", oldFile.toString(), sig.toString()).exit()).isZero();
+        assertThat(RdiffBinary.run(null, "delta", sig.toString(), newFile.toString(), delta.toString()).exit()).isZero();
         files.put("{old}", oldFile.toString());
         files.put("{new}", newFile.toString());
         files.put("{sig}", sig.toString());
@@ -86,7 +86,7 @@ class RdiffErrorPhrasesTest {
     @ParameterizedTest(name = "rdiff {0}")
     @MethodSource("failures")
     void sameExitCodeAndLibrsyncsKeyPhrase(String args, String phrase, String subject) {
-        RdiffBinary.Result theirs = rdiff.run(new byte[0], words(args, "out.rdiff"));
+        RdiffBinary.Result theirs = RdiffBinary.run(new byte[0], words(args, "out.rdiff"));
         RdiffBinary.Result ours = Cli.run(prepend("rdiff", words(args, "out.ours")));
 
         assertThat(theirs.err()).as("librsync says it so").contains(expand(phrase));
@@ -101,7 +101,7 @@ class RdiffErrorPhrasesTest {
         Path fifo = dir.resolve("fifo");
         GoodProcess.run("mkfifo", fifo.toString());
         files.put("{fifo}", fifo.toString());
-        RdiffBinary.Result theirs = feeding(fifo, () -> rdiff.run(new byte[0], words("patch {fifo} {delta} {out}",
+        RdiffBinary.Result theirs = feeding(fifo, () -> RdiffBinary.run(new byte[0], words("patch {fifo} {delta} {out}",
                 "out.rdiff")));
         RdiffBinary.Result ours = feeding(fifo, () -> Cli.run(prepend("rdiff", words("patch {fifo} {delta} {out}",
                 "out.ours"))));

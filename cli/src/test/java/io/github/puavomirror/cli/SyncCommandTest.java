@@ -1,6 +1,7 @@
 package io.github.puavomirror.cli;
 
 import io.github.puavomirror.mirror.job.MirrorLock;
+import io.github.puavomirror.rdiff.RdiffBinary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

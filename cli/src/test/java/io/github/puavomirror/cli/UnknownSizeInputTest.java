@@ -1,6 +1,7 @@
 package io.github.puavomirror.cli;
 
 import io.github.puavomirror.rdiff.JavaRdiffEngine;
+import io.github.puavomirror.rdiff.RdiffBinary;
 import io.github.puavomirror.rdiff.SignatureOptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

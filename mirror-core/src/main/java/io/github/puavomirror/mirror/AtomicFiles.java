@@ -78,11 +78,26 @@ public final class AtomicFiles {
 
     /** Syncs {@code tmp} to disk and renames it atomically over {@code target}. */
     public static void commit(Path tmp, Path target) throws IOException {
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        sync(tmp);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         TemporaryFiles.release(tmp);
+    }
+
+    /**
+     * Like {@link #commit}, for a caller that must not replace a file: when {@code target} exists
+     * by the time of the rename, it throws {@link FileAlreadyExistsException} and {@code tmp} stays
+     * for the caller's {@link #delete}. ({@code rdiff} without {@code -f} refuses existing outputs.)
+     */
+    public static void commitNew(Path tmp, Path target) throws IOException {
+        sync(tmp);
+        Files.move(tmp, target);
+        TemporaryFiles.release(tmp);
+    }
+
+    private static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     /** Replaces {@code target} with {@code content} atomically; the temp file is removed on failure. */

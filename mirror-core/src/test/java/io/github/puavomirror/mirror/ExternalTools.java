@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * External programs the tests compare against (coreutils, jq, rdiff, mksquashfs, bash) and
+ * External programs the tests compare against (coreutils, jq, mksquashfs, bash; rdiff is the
+ * shared {@code RdiffBinary}'s) and
  * librsync: a test skips when one is missing on a developer machine, but fails in CI
  * ({@code CI=true}), where a silent skip would hide a broken setup.
  */

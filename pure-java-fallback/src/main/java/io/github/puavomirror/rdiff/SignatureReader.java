@@ -4,36 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Loads a signature file with librsync 2.3.2's checks ({@code readsums.c}), in its order: the
- * three header fields are read first (a short header is {@link RdiffResult#INPUT_ENDED}), a
- * block length below 1 or a strong length outside 0..32 is {@link RdiffResult#CORRUPT}, then
- * {@code rs_sig_args} judges the magic and the strong length against the hash.
+ * Loads a signature file as librsync 2.3.2's {@code readsums.c} does: the header checked by
+ * {@link SignatureHeader}, then the blocks until the input ends (docs/rdiff-formats.md §6).
  */
 final class SignatureReader {
     private SignatureReader() {
     }
 
     static Signature load(InputStream in, RdiffStats stats) throws IOException {
-        byte[] word = new byte[4];
-        int magic = readHeaderInt(in, word, "magic");
-        int blockLen = readHeaderInt(in, word, "block length");
-        if (blockLen < 1) {
-            throw new RdiffException(RdiffResult.CORRUPT, "block length of " + blockLen + " is bogus");
-        }
-        int strongLen = readHeaderInt(in, word, "strong sum length");
-        if (strongLen < 0 || strongLen > 32) {
-            throw new RdiffException(RdiffResult.CORRUPT, "strong sum length " + strongLen + " is implausible");
-        }
-        SignatureType type = SignatureType.ofMagic(magic);
-        if (strongLen == 0) {
-            strongLen = type.maxStrongLength();
-        } else if (strongLen > type.maxStrongLength()) {
-            throw new RdiffException(RdiffResult.PARAM_ERROR, "invalid strong_sum_len=" + strongLen
-                    + " for md4 signature");
-        }
-        Signature sig = new Signature(new SignatureParams(type, blockLen, strongLen));
-        stats.addIn(12);
-        int entry = 4 + strongLen;
+        SignatureHeader header = SignatureHeader.read(in);
+        int blockLen = header.blockLength();
+        Signature sig = new Signature(header.params());
+        stats.addIn(SignatureHeader.LENGTH);
+        int entry = header.entryLength();
         byte[] buf = new byte[entry * 4096];
         int have = 0;
         while (true) {
@@ -65,13 +48,6 @@ final class SignatureReader {
         sig.buildIndex();
         stats.setSignature(sig.count(), blockLen);
         return sig;
-    }
-
-    private static int readHeaderInt(InputStream in, byte[] word, String what) throws IOException {
-        if (Streams.readFully(in, word, 0, 4) < 4) {
-            throw new RdiffException(RdiffResult.INPUT_ENDED, "signature ends inside its header (" + what + ")");
-        }
-        return getInt(word, 0);
     }
 
     static int getInt(byte[] b, int off) {

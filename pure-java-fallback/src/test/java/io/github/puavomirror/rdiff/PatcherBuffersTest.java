@@ -95,7 +95,7 @@ class PatcherBuffersTest {
         assertBytes("file to file", want, patchFiles(basisFile, deltaFile));
         assertBytes("file basis, streams", want, patchFileStreams(basisFile, d));
         assertBytes("channel, streams", want, patchChannel(basis, d));
-        byte[] rdiff = RdiffBinary.runOk(null, "patch", basisFile.toString(), deltaFile.toString(), "-").stdout();
+        byte[] rdiff = RdiffBinary.runOk(null, "patch", basisFile.toString(), deltaFile.toString(), "-").out();
         assertBytes("rdiff patch", want, rdiff);
     }
 
@@ -119,7 +119,7 @@ class PatcherBuffersTest {
         assertEquals(RdiffResult.INPUT_ENDED, assertThrows(RdiffException.class,
                 () -> patchChannel(basis, d)).result());
         assertEquals(RdiffResult.INPUT_ENDED.code(),
-                RdiffBinary.run(null, "patch", basisFile.toString(), deltaFile.toString(), "-").exitCode());
+                RdiffBinary.run(null, "patch", basisFile.toString(), deltaFile.toString(), "-").exit());
     }
 
     private byte[] patchFiles(Path basis, Path delta) throws IOException {

@@ -21,16 +21,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the reference {@code rdiff} from librsync 2.3.2. It is found through the system property
- * {@code puavo.rdiff}, the environment variable {@code RDIFF}, or {@code PATH}.
+ * Runs the reference {@code rdiff} from librsync 2.3.2, for the tests of every module (through
+ * this module's test-jar). It is found through the system property {@code puavo.rdiff}, the
+ * environment variable {@code RDIFF}, or {@code PATH}.
  */
 public final class RdiffBinary {
 
-    /** What one rdiff run gave back. */
-    public record Result(int exitCode, byte[] stdout, String stderr) {
+    /** What one run gave back (of rdiff, or of puavo-mirror in a test that compares the two). */
+    public record Result(int exit, byte[] out, String err) {
         @Override
         public String toString() {
-            return "rdiff exit " + exitCode + ", " + stdout.length + " bytes on stdout, stderr: " + stderr.strip();
+            return "exit " + exit + ", " + out.length + " bytes on stdout, stderr: " + err.strip();
         }
     }
 
@@ -78,16 +79,25 @@ public final class RdiffBinary {
     }
 
     public static Result run(byte[] stdin, List<String> args) {
+        return exec(command(args), stdin, null);
+    }
+
+    /** Runs rdiff with a regular file as standard input, as a shell's {@code < file} does. */
+    public static Result runFromFile(Path stdinFile, String... args) {
+        return exec(command(Arrays.asList(args)), null, stdinFile);
+    }
+
+    private static List<String> command(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(assumeAvailable().toString());
         command.addAll(args);
-        return exec(command, stdin);
+        return command;
     }
 
     /** Like {@link #run(byte[], List)}, but a non-zero exit fails the test with rdiff's stderr. */
     public static Result runOk(byte[] stdin, List<String> args) {
         Result r = run(stdin, args);
-        if (r.exitCode() != 0) {
+        if (r.exit() != 0) {
             fail("rdiff " + String.join(" ", args) + " failed: " + r);
         }
         return r;
@@ -115,8 +125,8 @@ public final class RdiffBinary {
         }
         for (Path p : candidates) {
             if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                Result version = exec(List.of(p.toString(), "--version"), null);
-                String text = new String(version.stdout(), StandardCharsets.UTF_8) + version.stderr();
+                Result version = exec(List.of(p.toString(), "--version"), null, null);
+                String text = new String(version.out(), StandardCharsets.UTF_8) + version.err();
                 if (text.contains(REQUIRED_VERSION)) {
                     return Optional.of(p);
                 }
@@ -129,9 +139,13 @@ public final class RdiffBinary {
         return Optional.empty();
     }
 
-    private static Result exec(List<String> command, byte[] stdin) {
+    private static Result exec(List<String> command, byte[] stdin, Path stdinFile) {
         try {
-            Process process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (stdinFile != null) {
+                builder.redirectInput(stdinFile.toFile());
+            }
+            Process process = builder.start();
             // stdin, stdout and stderr are pumped concurrently: any one of them can fill its pipe.
             CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> feed(process.getOutputStream(), stdin));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));

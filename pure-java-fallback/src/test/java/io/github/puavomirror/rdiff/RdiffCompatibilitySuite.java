@@ -342,9 +342,9 @@ public abstract class RdiffCompatibilitySuite {
             Path fresh = write(dir, "new", newFile);
             List<String> sigArgs = new ArrayList<>(rdiffSigArgs);
             sigArgs.addAll(List.of("signature", pipe ? "-" : old.toString(), "-"));
-            byte[] rdiffSig = RdiffBinary.runOk(pipe ? oldFile : null, sigArgs).stdout();
+            byte[] rdiffSig = RdiffBinary.runOk(pipe ? oldFile : null, sigArgs).out();
             Path sig = write(dir, "rdiff.sig", rdiffSig);
-            byte[] rdiffDelta = RdiffBinary.runOk(null, "delta", sig.toString(), fresh.toString(), "-").stdout();
+            byte[] rdiffDelta = RdiffBinary.runOk(null, "delta", sig.toString(), fresh.toString(), "-").out();
             AtomicReference<byte[]> engineDelta = new AtomicReference<>();
 
             List<Executable> checks = new ArrayList<>();
@@ -363,7 +363,7 @@ public abstract class RdiffCompatibilitySuite {
             checks.add(() -> {
                 if (engineDelta.get() != null) {
                     Path d = write(dir, "engine.delta", engineDelta.get());
-                    byte[] patched = RdiffBinary.runOk(null, "patch", old.toString(), d.toString(), "-").stdout();
+                    byte[] patched = RdiffBinary.runOk(null, "patch", old.toString(), d.toString(), "-").out();
                     assertBytes(ctx + ": rdiff patch of the engine's delta", newFile, patched);
                 }
             });
@@ -500,9 +500,9 @@ public abstract class RdiffCompatibilitySuite {
             Path basis = write(dir, "basis", PATCH_BASIS);
             Path d = write(dir, "delta", delta);
             RdiffBinary.Result r = RdiffBinary.run(null, "patch", basis.toString(), d.toString(), "-");
-            assertEquals(exitCode, r.exitCode(), "rdiff patch disagrees on " + name + ": " + r);
+            assertEquals(exitCode, r.exit(), "rdiff patch disagrees on " + name + ": " + r);
             if (output != null) {
-                assertBytes("rdiff patch output for " + name, output, r.stdout());
+                assertBytes("rdiff patch output for " + name, output, r.out());
             }
         });
     }
@@ -613,9 +613,9 @@ public abstract class RdiffCompatibilitySuite {
             Path s = write(dir, "sig", sig);
             Path n = write(dir, "new", fresh);
             RdiffBinary.Result r = RdiffBinary.run(null, "delta", s.toString(), n.toString(), "-");
-            assertEquals(exitCode, r.exitCode(), "rdiff delta disagrees on " + name + ": " + r);
+            assertEquals(exitCode, r.exit(), "rdiff delta disagrees on " + name + ": " + r);
             if (engineDelta != null) {
-                assertDelta(name + ": engine delta vs rdiff delta", r.stdout(), engineDelta);
+                assertDelta(name + ": engine delta vs rdiff delta", r.out(), engineDelta);
             }
         });
     }

@@ -92,7 +92,7 @@ class SignatureOptionsTest {
         RdiffBinary.assumeAvailable();
         Path basis = dir.resolve("basis");
         Files.write(basis, new byte[size]);
-        byte[] sig = RdiffBinary.runOk(null, "-S", "-1", "signature", basis.toString(), "-").stdout();
+        byte[] sig = RdiffBinary.runOk(null, "-S", "-1", "signature", basis.toString(), "-").out();
         ByteBuffer header = ByteBuffer.wrap(sig, 0, 12);
         assertThat(header.getInt()).isEqualTo(SignatureType.DEFAULT.magic());
         assertThat(header.getInt()).as("block_len").isEqualTo(SignatureOptions.recommendedBlockLength(size));

@@ -1,6 +1,5 @@
 package io.github.puavomirror.mirror.ant;
 
-import io.github.puavomirror.mirror.ImageName;
 import io.github.puavomirror.mirror.ImageSeries;
 import io.github.puavomirror.mirror.job.InvalidParameterException;
 import io.github.puavomirror.mirror.job.JobParameter;
@@ -10,15 +9,14 @@ import io.github.puavomirror.mirror.job.MirrorJob;
 import io.github.puavomirror.mirror.job.MirrorRequest;
 import io.github.puavomirror.mirror.job.MirrorSummary;
 import io.github.puavomirror.mirror.job.ProgressMode;
+import io.github.puavomirror.mirror.job.SeriesDeclaration;
 import io.github.puavomirror.rdiff.SignatureOptions;
 import io.github.puavomirror.rdiff.SignatureType;
 import org.apache.tools.ant.Project;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code <update-repository>}: publishes an image mirror, as {@code puavo-mirror update-repository}
@@ -156,8 +154,8 @@ public class UpdateRepositoryTask extends PuavoTask {
     void run() throws MirrorException {
         List<ImageSeries> list = new ArrayList<>();
         try {
-            for (Series s : series) {
-                list.add(s.toSeries());
+            for (int i = 0; i < series.size(); i++) {
+                list.add(series.get(i).toSeries(i + 1));
             }
         } catch (IllegalArgumentException e) {
             throw MirrorException.usage(InvalidParameterException.of(JobParameter.SERIES, e.getMessage()));
@@ -199,7 +197,8 @@ public class UpdateRepositoryTask extends PuavoTask {
 
     /**
      * {@code <series name="...">} with nested {@code <image name="..."/>} in list order and
-     * {@code <extraRdiff target="..."><source name="..."/></extraRdiff>} (bookworm's extra_rdiffs).
+     * {@code <extraRdiff target="..."><source name="..."/></extraRdiff>} (bookworm's extra_rdiffs),
+     * checked as the Maven plugin checks its {@code <series>}.
      */
     public static class Series {
         private String name;
@@ -222,34 +221,21 @@ public class UpdateRepositoryTask extends PuavoTask {
             return e;
         }
 
-        ImageSeries toSeries() {
-            if (name == null || name.isEmpty()) {
-                throw new IllegalArgumentException("<series> needs a name");
-            }
-            List<ImageName> list = new ArrayList<>();
+        /** By the rules the Maven plugin shares ({@link SeriesDeclaration}); {@code position} counts from 1. */
+        ImageSeries toSeries(int position) {
+            List<String> imageNames = new ArrayList<>();
             for (Image i : images) {
-                list.add(parse(i.name, "<image> in series " + name));
+                imageNames.add(i.name);
             }
-            Map<ImageName, List<ImageName>> extras = new LinkedHashMap<>();
+            List<SeriesDeclaration.ExtraRdiff> extras = new ArrayList<>();
             for (ExtraRdiff e : extraRdiffs) {
-                ImageName target = parse(e.target, "<extraRdiff> in series " + name + " (target)");
-                List<ImageName> sources = new ArrayList<>();
+                List<String> sources = new ArrayList<>();
                 for (Image source : e.sources) {
-                    sources.add(parse(source.name, "<source> of <extraRdiff> " + target));
+                    sources.add(source.name);
                 }
-                if (sources.isEmpty() || extras.put(target, sources) != null) {
-                    throw new IllegalArgumentException("series " + name + ": give each <extraRdiff> target once,"
-                            + " with at least one <source>");
-                }
+                extras.add(new SeriesDeclaration.ExtraRdiff(e.target, sources));
             }
-            return new ImageSeries(name, list, extras);
-        }
-
-        private static ImageName parse(String imageName, String where) {
-            if (imageName == null) {
-                throw new IllegalArgumentException(where + " needs a name");
-            }
-            return ImageName.parse(imageName);
+            return SeriesDeclaration.parse(position, name, imageNames, extras);
         }
     }
 

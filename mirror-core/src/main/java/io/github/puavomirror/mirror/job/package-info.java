@@ -10,7 +10,9 @@
  * usage errors that each front end words in its own spelling
  * ({@link io.github.puavomirror.mirror.job.ParameterNames}); and one stream of
  * {@link io.github.puavomirror.mirror.job.MirrorEvent}s for every front end to render, with
- * {@link io.github.puavomirror.mirror.job.ProgressLines} for logs. {@code MirrorLayout}, {@code MirrorLock},
+ * {@link io.github.puavomirror.mirror.job.ProgressLines} for logs; the series a build file declares
+ * ({@link io.github.puavomirror.mirror.job.SeriesDeclaration}, Maven's and Ant's {@code <series>}).
+ * {@code MirrorLayout}, {@code MirrorLock},
  * {@code MetaWriter}, {@code Parallel}, {@code IoErrors} and {@code RequestChecks} are public for the sync,
  * upload and http packages, not for the front ends. Everything package-private is the jobs' own machinery
  * (state, staging, scans, builders).

@@ -1,6 +1,7 @@
 package io.github.puavomirror.mirror.http;
 
 import io.github.puavomirror.mirror.ExternalTools;
+import io.github.puavomirror.rdiff.RdiffBinary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ public final class LaptopFlow {
 
     /** Requires the client's tools (failing under CI=true when one is missing). */
     public LaptopFlow(Path laptop, String series) throws IOException {
-        ExternalTools.require("wget", "jq", "rdiff", "sha512sum");
+        ExternalTools.require("wget", "jq", "sha512sum");
+        RdiffBinary.assumeAvailable();
         this.laptop = Files.createDirectories(laptop);
         this.meta = "meta/" + series + ".json";
     }
@@ -43,7 +45,8 @@ public final class LaptopFlow {
         ExternalTools.run(laptop, "wget", "-q", "--continue", served.url() + "rdiffs/" + rdiffName);
         assertThat(served.requests()).contains("GET /rdiffs/" + rdiffName + " 206 \"bytes=" + PARTIAL + "-\"");
         assertThat(sha512sum(rdiffName)).isEqualTo(jq(DIFF + "sha512", rdiffName));
-        ExternalTools.run(laptop, "rdiff", "patch", previous.toAbsolutePath().toString(), rdiffName, target);
+        RdiffBinary.runOk(null, "patch", previous.toAbsolutePath().toString(), laptop.resolve(rdiffName).toString(),
+                laptop.resolve(target).toString());
         assertThat(sha512sum(target)).isEqualTo(imageField(target, "sha512"));
         assertThat(Files.size(laptop.resolve(target))).hasToString(imageField(target, "size"));
         return laptop.resolve(target);

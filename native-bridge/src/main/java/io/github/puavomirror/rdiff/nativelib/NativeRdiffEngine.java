@@ -9,8 +9,8 @@ import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffResult;
 import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.SignatureOptions;
+import io.github.puavomirror.rdiff.SignatureHeader;
 import io.github.puavomirror.rdiff.SignatureParams;
-import io.github.puavomirror.rdiff.SignatureType;
 import io.github.puavomirror.rdiff.TemporaryFiles;
 
 import java.io.BufferedInputStream;
@@ -54,8 +54,6 @@ public final class NativeRdiffEngine implements RdiffEngine {
     public static final long MAX_SIGNATURE_BLOCKS = 1L << 27;
 
     private static final int DELTA_MAGIC = 0x72730236;
-    private static final int SIGNATURE_HEADER = 12;
-    private static final int MAX_STRONG_LENGTH = 32;
     private static final int STATS_SIZE = 128;
     /** What rs_file_copy_cb logs when fseeko refuses a position. */
     private static final String SEEK_EINVAL = "seek failed: Invalid argument";
@@ -145,12 +143,12 @@ public final class NativeRdiffEngine implements RdiffEngine {
     @Override
     public RdiffStats delta(InputStream signature, InputStream newFile, OutputStream delta) throws IOException {
         InputStream sig = new BufferedInputStream(signature, 1 << 16);
-        sig.mark(SIGNATURE_HEADER);
-        byte[] header = sig.readNBytes(SIGNATURE_HEADER);
+        sig.mark(SignatureHeader.LENGTH);
+        byte[] header = sig.readNBytes(SignatureHeader.LENGTH);
         sig.reset();
         // The size is not known yet: the header is checked now and the block count as the signature is read.
-        int blockBytes = checkSignatureHeader(header, header.length, SIGNATURE_HEADER);
-        long limit = SIGNATURE_HEADER + MAX_SIGNATURE_BLOCKS * blockBytes;
+        int blockBytes = checkSignatureHeader(header, header.length, SignatureHeader.LENGTH);
+        long limit = SignatureHeader.LENGTH + MAX_SIGNATURE_BLOCKS * blockBytes;
         RdiffException tooLarge = new RdiffException(RdiffResult.MEM_ERROR, "signature has more than "
                 + MAX_SIGNATURE_BLOCKS + " blocks, the native engine's limit");
         return delta(files -> files.open(JavaStreamFile.reading(sig, limit, tooLarge)),
@@ -202,7 +200,7 @@ public final class NativeRdiffEngine implements RdiffEngine {
      * itself never sees a header it would assert on, and refuses sizes it could not allocate.
      */
     static void checkSignature(Path signature) throws IOException {
-        byte[] header = new byte[SIGNATURE_HEADER];
+        byte[] header = new byte[SignatureHeader.LENGTH];
         int n;
         long size;
         try (SeekableByteChannel ch = Files.newByteChannel(signature)) {
@@ -212,43 +210,21 @@ public final class NativeRdiffEngine implements RdiffEngine {
         checkSignatureHeader(header, n, size);
     }
 
-    /** @return the bytes each block takes in this signature */
+    /**
+     * Checks a signature's first {@code n} bytes as librsync's loader will (SignatureHeader),
+     * then the limits of this engine for a signature of {@code size} bytes.
+     *
+     * @return the bytes each block takes in this signature
+     */
     static int checkSignatureHeader(byte[] header, int n, long size) throws RdiffException {
-        // librsync checks each field as it reads it, and the magic only after all three.
-        if (n < 8) {
-            throw headerEnded(n);
-        }
-        int magic = be32(header, 0);
-        int blockLength = be32(header, 4);
-        if (blockLength < 1) {
-            throw new RdiffException(RdiffResult.CORRUPT, "block length of " + blockLength + " is bogus");
-        }
-        if (n < 12) {
-            throw headerEnded(n);
-        }
-        int strongLength = be32(header, 8);
-        if (strongLength < 0 || strongLength > MAX_STRONG_LENGTH) {
-            throw new RdiffException(RdiffResult.CORRUPT,
-                    "strong sum length " + strongLength + " is implausible");
-        }
-        SignatureType type = SignatureType.ofMagic(magic);
-        int strong = strongLength == 0 ? type.maxStrongLength() : strongLength;
-        if (strong > type.maxStrongLength()) {
-            throw new RdiffException(RdiffResult.PARAM_ERROR,
-                    String.format("invalid strong_len=%d for magic=0x%08x", strong, magic));
-        }
-        checkBlockLength(blockLength);
-        long blocks = (size - 12) / (4 + strong);
+        SignatureHeader h = SignatureHeader.parse(header, n);
+        checkBlockLength(h.blockLength());
+        long blocks = h.blocks(size);
         if (blocks > MAX_SIGNATURE_BLOCKS) {
             throw new RdiffException(RdiffResult.MEM_ERROR, "signature has " + blocks
                     + " blocks, over the native engine's limit of " + MAX_SIGNATURE_BLOCKS);
         }
-        return 4 + strong;
-    }
-
-    private static RdiffException headerEnded(int n) {
-        return new RdiffException(RdiffResult.INPUT_ENDED,
-                "signature is " + n + " bytes, shorter than its 12-byte header");
+        return h.entryLength();
     }
 
     // ---- patch

@@ -3,6 +3,7 @@ package io.github.puavomirror.rdiff.nativelib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.puavomirror.rdiff.RdiffBinary;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffResult;
@@ -220,14 +221,15 @@ class HostileNativeInputTest {
 
     @Test
     void randomAndMutatedSignaturesMatchRdiff() throws Exception {
-        NativeAvailability.rdiff();
+        RdiffBinary.assumeAvailable();
         byte[] sig = realSignature();
         for (int i = 0; i < 150; i++) {
             byte[] s = i % 5 == 0 ? TestData.random(rnd, rnd.nextInt(40)) : mutate(sig);
             RdiffResult mine = delta(s);
             if (i % 3 == 0 && mine != RdiffResult.MEM_ERROR) {
                 Path sp = Files.write(dir.resolve("sig.rdiff"), s);
-                int rc = Rdiff.run("delta", sp.toString(), newFile.toString(), dir.resolve("d.rdiff").toString());
+                int rc = RdiffBinary.run(null, "--force", "delta", sp.toString(), newFile.toString(),
+                        dir.resolve("d.rdiff").toString()).exit();
                 assertThat(mine == null ? 0 : mine.code()).as("rdiff on %s", HEX.formatHex(s)).isEqualTo(rc);
             }
         }
@@ -235,7 +237,7 @@ class HostileNativeInputTest {
 
     @Test
     void randomAndMutatedDeltasMatchRdiff() throws Exception {
-        NativeAvailability.rdiff();
+        RdiffBinary.assumeAvailable();
         Path sig = dir.resolve("sig");
         engine.signature(basis, sig, SignatureOptions.DEFAULTS.withBlockLength(64));
         engine.delta(sig, newFile, dir.resolve("good"));
@@ -253,7 +255,8 @@ class HostileNativeInputTest {
             RdiffResult mine = patch(d);
             if (i % 3 == 0) {
                 Path dp = Files.write(dir.resolve("delta.rdiff"), d);
-                int rc = Rdiff.run("patch", basis.toString(), dp.toString(), dir.resolve("out.rdiff").toString());
+                int rc = RdiffBinary.run(null, "--force", "patch", basis.toString(), dp.toString(),
+                        dir.resolve("out.rdiff").toString()).exit();
                 if (rc == RdiffResult.IO_ERROR.code()) {
                     // rdiff's fseeko refusing a huge COPY position; the engine calls that 103.
                     rc = RdiffResult.INPUT_ENDED.code();

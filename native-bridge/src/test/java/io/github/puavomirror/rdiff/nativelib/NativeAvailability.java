@@ -6,19 +6,16 @@ import io.github.puavomirror.rdiff.RdiffEngine;
 
 import org.junit.jupiter.api.Assumptions;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * Skips tests that need librsync or the rdiff binary on a machine without them, but fails them
- * in CI ({@code CI=true}), where a silent skip would hide a broken setup.
+ * Skips tests that need librsync on a machine without it, but fails them in CI ({@code CI=true}),
+ * where a silent skip would hide a broken setup (the rdiff binary is the shared
+ * {@code RdiffBinary}'s).
  */
 final class NativeAvailability {
     private NativeAvailability() {
     }
 
-    static boolean inCi() {
+    private static boolean inCi() {
         return "true".equals(System.getenv("CI"));
     }
 
@@ -31,24 +28,9 @@ final class NativeAvailability {
         return r.engine();
     }
 
-    /** The rdiff binary on PATH, or a skip (a failure in CI). */
-    static Path rdiff() {
-        String pathVar = System.getenv("PATH");
-        if (pathVar != null) {
-            for (String dir : pathVar.split(File.pathSeparator)) {
-                Path p = Path.of(dir.isEmpty() ? "." : dir, "rdiff");
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        missing("rdiff is not on PATH");
-        return null;
-    }
-
     private static void missing(String why) {
         if (inCi()) {
-            fail(why + " (CI=true: install rdiff and librsync2)");
+            fail(why + " (CI=true: install librsync2)");
         }
         Assumptions.abort(why);
     }

@@ -2,6 +2,7 @@ package io.github.puavomirror.rdiff.nativelib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.puavomirror.rdiff.RdiffBinary;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.SignatureOptions;
@@ -31,7 +32,7 @@ class RdiffBinaryEquivalenceTest {
     @BeforeEach
     void setUp() {
         engine = NativeAvailability.engine();
-        NativeAvailability.rdiff();
+        RdiffBinary.assumeAvailable();
     }
 
     private Path file(String name, byte[] data) throws IOException {
@@ -43,7 +44,8 @@ class RdiffBinaryEquivalenceTest {
         Path old = file("old", TestData.random(rnd, 100_000));
         Path mine = dir.resolve("sig.native");
         RdiffStats stats = engine.signature(old, mine, SignatureOptions.DEFAULTS);
-        assertThat(Rdiff.run("signature", old.toString(), dir.resolve("sig.rdiff").toString())).isZero();
+        assertThat(RdiffBinary.run(null, "--force", "signature", old.toString(),
+                dir.resolve("sig.rdiff").toString()).exit()).isZero();
         assertThat(mine).hasSameBinaryContentAs(dir.resolve("sig.rdiff"));
         byte[] sig = Files.readAllBytes(mine);
         assertThat(sig).startsWith(0x72, 0x73, 0x01, 0x47, 0, 0, 0x01, 0, 0, 0, 0, 0x20);
@@ -60,14 +62,15 @@ class RdiffBinaryEquivalenceTest {
         ByteArrayOutputStream mine = new ByteArrayOutputStream();
         engine.signature(new ByteArrayInputStream(data), -1, mine, SignatureOptions.DEFAULTS);
         Path ref = dir.resolve("sig.rdiff");
-        assertThat(Rdiff.run(data, "signature", "-", ref.toString())).isZero();
+        assertThat(RdiffBinary.run(data, "--force", "signature", "-", ref.toString()).exit()).isZero();
         assertThat(mine.toByteArray()).isEqualTo(Files.readAllBytes(ref))
                 .startsWith(0x72, 0x73, 0x01, 0x47, 0, 0, 0x08, 0, 0, 0, 0, 0x20);
 
         // With its length given, the same stream gets the file defaults.
         ByteArrayOutputStream known = new ByteArrayOutputStream();
         engine.signature(new ByteArrayInputStream(data), data.length, known, SignatureOptions.DEFAULTS);
-        assertThat(Rdiff.run("signature", file("old", data).toString(), ref.toString())).isZero();
+        assertThat(RdiffBinary.run(null, "--force", "signature", file("old", data).toString(),
+                ref.toString()).exit()).isZero();
         assertThat(known.toByteArray()).isEqualTo(Files.readAllBytes(ref));
     }
 
@@ -86,12 +89,13 @@ class RdiffBinaryEquivalenceTest {
             Path ref = dir.resolve("sig.rdiff");
             engine.signature(old, mine, o);
             String[] flags = (String[]) c[3];
-            String[] args = new String[flags.length + 3];
-            System.arraycopy(flags, 0, args, 0, flags.length);
-            args[flags.length] = "signature";
-            args[flags.length + 1] = old.toString();
-            args[flags.length + 2] = ref.toString();
-            assertThat(Rdiff.run(args)).isZero();
+            String[] args = new String[flags.length + 4];
+            args[0] = "--force";
+            System.arraycopy(flags, 0, args, 1, flags.length);
+            args[flags.length + 1] = "signature";
+            args[flags.length + 2] = old.toString();
+            args[flags.length + 3] = ref.toString();
+            assertThat(RdiffBinary.run(null, args).exit()).isZero();
             assertThat(mine).as("%s", o).hasSameBinaryContentAs(ref);
         }
     }
@@ -103,10 +107,12 @@ class RdiffBinaryEquivalenceTest {
         Path old = file("old", oldData);
         Path neu = file("new", newData);
         Path sig = dir.resolve("sig");
-        assertThat(Rdiff.run("-b", "512", "signature", old.toString(), sig.toString())).isZero();
+        assertThat(RdiffBinary.run(null, "--force", "-b", "512", "signature", old.toString(),
+                sig.toString()).exit()).isZero();
 
         Path refDelta = dir.resolve("delta.rdiff");
-        assertThat(Rdiff.run("delta", sig.toString(), neu.toString(), refDelta.toString())).isZero();
+        assertThat(RdiffBinary.run(null, "--force", "delta", sig.toString(), neu.toString(),
+                refDelta.toString()).exit()).isZero();
         Path mine = dir.resolve("delta.native");
         RdiffStats stats = engine.delta(sig, neu, mine);
         assertThat(mine).hasSameBinaryContentAs(refDelta);
@@ -145,7 +151,8 @@ class RdiffBinaryEquivalenceTest {
         engine.signature(old, sig, SignatureOptions.DEFAULTS);
         assertThat(Files.size(sig)).isEqualTo(12);
         Path ref = dir.resolve("delta.rdiff");
-        assertThat(Rdiff.run("delta", sig.toString(), neu.toString(), ref.toString())).isZero();
+        assertThat(RdiffBinary.run(null, "--force", "delta", sig.toString(), neu.toString(),
+                ref.toString()).exit()).isZero();
         Path mine = dir.resolve("delta.native");
         engine.delta(sig, neu, mine);
         assertThat(mine).hasSameBinaryContentAs(ref);

@@ -1,4 +1,4 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
 import java.math.BigInteger;
 

@@ -1,20 +1,15 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
- * Counts the bytes read (for {@code -s}), keeps the first {@value #HEAD} bytes (a signature's
- * header, for the loadsig line) and remembers whether reading failed, so an error names the
- * right file. Closing it leaves standard input open.
+ * Counts the bytes read (for {@code -s}) and remembers whether reading failed, so an error names
+ * the right file. Closing it leaves standard input open.
  */
 final class CountingInputStream extends FilterInputStream {
-    static final int HEAD = 12;
-
     private final boolean closeUnderlying;
-    private final byte[] head = new byte[HEAD];
     private final byte[] one = new byte[1];
     private long count;
     private boolean failed;
@@ -32,11 +27,6 @@ final class CountingInputStream extends FilterInputStream {
         return failed;
     }
 
-    /** The first bytes read, up to {@value #HEAD}. */
-    byte[] head() {
-        return Arrays.copyOf(head, (int) Math.min(count, HEAD));
-    }
-
     @Override
     public int read() throws IOException {
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
@@ -52,9 +42,6 @@ final class CountingInputStream extends FilterInputStream {
             throw e;
         }
         if (n > 0) {
-            if (count < HEAD) {
-                System.arraycopy(b, off, head, (int) count, (int) Math.min(n, HEAD - count));
-            }
             count += n;
         }
         return n;
@@ -62,7 +49,7 @@ final class CountingInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        // Reading instead of skipping keeps the count and the header exact.
+        // Reading instead of skipping keeps the count exact.
         byte[] buf = new byte[(int) Math.min(Math.max(n, 0), 8192)];
         long done = 0;
         while (done < n) {

@@ -1,4 +1,7 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
+
+import io.github.puavomirror.cli.CliFailure;
+import io.github.puavomirror.cli.CliIo;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,6 +1,9 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
+import io.github.puavomirror.cli.CliFailure;
+import io.github.puavomirror.mirror.AtomicFiles;
 import io.github.puavomirror.rdiff.RdiffResult;
+import io.github.puavomirror.rdiff.TemporaryFiles;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -9,16 +12,15 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where an operation writes: standard output (streamed), or a file written under a temporary
- * name in the same folder and renamed over the target by {@link #commit()}, so a failed job
- * never leaves a half-written file. Like rdiff, an existing file is only replaced with force.
+ * name in the same folder and renamed over the target by {@link #commit()}, the mirror's
+ * {@link AtomicFiles} way, so a failed or interrupted job never leaves a half-written file.
+ * Like rdiff, an existing file is only replaced with force.
  */
 final class OutputTarget implements AutoCloseable {
     private static final int BUFFER = 1 << 16;
@@ -72,9 +74,15 @@ final class OutputTarget implements AutoCloseable {
         try {
             // Through a symbolic link rdiff writes to the link's target, so we replace that.
             Path target = Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
-            Path temp = target.resolveSibling("." + target.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
-            OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Path temp = AtomicFiles.tempSibling(target);
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                // Not created, so nothing to delete; maybe not ours to delete either.
+                TemporaryFiles.release(temp);
+                throw e;
+            }
             keepPermissions(target, temp);
             return new OutputTarget(name, target, temp, out, force);
         } catch (IOException e) {
@@ -148,9 +156,9 @@ final class OutputTarget implements AutoCloseable {
         }
         try {
             if (force) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.commit(temp, target);
             } else {
-                Files.move(temp, target);
+                AtomicFiles.commitNew(temp, target);
             }
         } catch (FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(name, null, FileNames.fileExists(name));
@@ -168,7 +176,7 @@ final class OutputTarget implements AutoCloseable {
             raw.close();
         } finally {
             if (temp != null) {
-                Files.deleteIfExists(temp);
+                AtomicFiles.delete(temp);
             }
         }
     }

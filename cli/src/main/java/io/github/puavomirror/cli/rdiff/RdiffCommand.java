@@ -1,5 +1,11 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
+import io.github.puavomirror.cli.CliFailure;
+import io.github.puavomirror.cli.CliIo;
+import io.github.puavomirror.cli.EngineOption;
+import io.github.puavomirror.cli.ExitCodePolicy;
+import io.github.puavomirror.cli.PuavoMirrorCommand;
+import io.github.puavomirror.cli.Version;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffResult;
@@ -7,6 +13,7 @@ import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.SignatureOptions;
 import io.github.puavomirror.rdiff.SignatureParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,10 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,7 @@ import java.util.concurrent.Callable;
             "                          [OPTIONS] delta SIGNATURE [NEWFILE [DELTA]]",
             "                          [OPTIONS] patch BASIS [DELTA [NEWFILE]]",
         },
-        versionProvider = Version.RdiffProvider.class,
+        versionProvider = RdiffCommand.VersionProvider.class,
         sortOptions = false,
         footer = {
             "",
@@ -119,7 +123,7 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
             throw usage("you must specify an action: 'signature', 'delta', or 'patch'");
         }
         CliIo io = parent.io();
-        RdiffEngine engine = engineOption.select(verbose, io.err());
+        RdiffEngine engine = engineOption.select(parent.engines(), verbose, io.err());
         switch (actionIndex(action)) {
             case 0:
                 signature(engine, new SignatureOptions(null, blockLength, strongLength));
@@ -150,16 +154,16 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
              OutputTarget out = OutputTarget.open(arg(2), force, io.out())) {
             noMoreArgs(3);
             SignatureOptions options = sizes.withType(signatureArgs.type());
-            long start = Jobs.now();
-            Path outFile = Jobs.outputFile(out, basis);
+            long start = EngineRun.now();
+            Path outFile = EngineRun.outputFile(out, basis);
             if (outFile != null) {
-                Jobs.runOnFiles(() -> engine.signature(basis.regularFile(), outFile, options),
+                EngineRun.runOnFiles(() -> engine.signature(basis.regularFile(), outFile, options),
                         basis.displayName(), out, basis);
             } else {
-                Jobs.run(() -> engine.signature(basis.stream(), basis.length(), out.stream(), options),
+                EngineRun.run(() -> engine.signature(basis.stream(), basis.length(), out.stream(), options),
                         basis.displayName(), out, basis);
             }
-            Jobs.commit(out);
+            EngineRun.commit(out);
             if (statistics) {
                 SignatureParams params = resolve(options, basis);
                 long in = outFile != null ? basis.length() : basis.stream().count();
@@ -180,23 +184,22 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
              InputSource newFile = InputSource.open(arg(2), io);
              OutputTarget out = OutputTarget.open(arg(3), force, io.out())) {
             noMoreArgs(4);
-            long start = Jobs.now();
-            Path outFile = Jobs.outputFile(out, sig, newFile);
+            long start = EngineRun.now();
+            Path outFile = EngineRun.outputFile(out, sig, newFile);
             RdiffStats stats;
             if (outFile != null) {
-                stats = Jobs.runOnFiles(() -> engine.delta(sig.regularFile(), newFile.regularFile(), outFile),
+                stats = EngineRun.runOnFiles(() -> engine.delta(sig.regularFile(), newFile.regularFile(), outFile),
                         sig.displayName(), out, sig, newFile);
             } else {
-                stats = Jobs.run(() -> engine.delta(sig.stream(), newFile.stream(), out.stream()),
+                stats = EngineRun.run(() -> engine.delta(sig.stream(), newFile.stream(), out.stream()),
                         sig.displayName(), out, sig, newFile);
             }
-            Jobs.commit(out);
+            EngineRun.commit(out);
             if (statistics) {
-                if (outFile != null) {
-                    printStats(loadsigCounts(head(sig.regularFile()), sig.length()), start);
-                } else {
-                    printStats(loadsigCounts(sig.stream().head(), sig.stream().count()), start);
-                }
+                long sigIn = outFile != null ? sig.length() : sig.stream().count();
+                // The engine reports the blocks it loaded, as librsync's loadsig line counts them.
+                printStats(StatsFormat.Counts.signature("loadsig", stats.signatureBlocks(), stats.blockLength(),
+                        sigIn, 0), start);
                 long in = outFile != null ? newFile.length() : newFile.stream().count();
                 printStats(StatsFormat.Counts.of("delta", stats, in, out.written()), start);
             }
@@ -214,18 +217,18 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
              InputSource delta = InputSource.open(arg(2), io);
              OutputTarget out = OutputTarget.open(arg(3), force, io.out())) {
             noMoreArgs(4);
-            long start = Jobs.now();
-            Path outFile = Jobs.outputFile(out, basis, delta);
+            long start = EngineRun.now();
+            Path outFile = EngineRun.outputFile(out, basis, delta);
             RdiffStats stats = null;
             try {
                 if (outFile != null) {
-                    stats = Jobs.runOnFiles(() -> engine.patch(basis.regularFile(), delta.regularFile(), outFile),
+                    stats = EngineRun.runOnFiles(() -> engine.patch(basis.regularFile(), delta.regularFile(), outFile),
                             delta.displayName(), out, basis, delta);
                 } else {
-                    stats = Jobs.run(() -> patchFromChannel(engine, basis, delta, out), delta.displayName(), out,
+                    stats = EngineRun.run(() -> patchFromChannel(engine, basis, delta, out), delta.displayName(), out,
                             basis, delta);
                 }
-                Jobs.commit(out);
+                EngineRun.commit(out);
             } finally {
                 // rdiff prints patch statistics even when the patch failed.
                 if (statistics) {
@@ -265,27 +268,8 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
         }
     }
 
-    /** librsync's loadsig line, from the signature's first bytes and its length as read. */
-    private static StatsFormat.Counts loadsigCounts(byte[] header, long length) {
-        ByteBuffer head = ByteBuffer.wrap(header);
-        long blocks = 0;
-        long blockLength = 0;
-        if (head.capacity() == CountingInputStream.HEAD && head.getInt(8) >= 0) {
-            blockLength = head.getInt(4);
-            blocks = (length - CountingInputStream.HEAD) / (4L + head.getInt(8));
-        }
-        return StatsFormat.Counts.signature("loadsig", blocks, blockLength, length, 0);
-    }
-
-    /** The first bytes of a signature the engine read by path, as the stream would have kept them. */
-    private static byte[] head(Path signature) throws IOException {
-        try (InputStream in = Files.newInputStream(signature)) {
-            return in.readNBytes(CountingInputStream.HEAD);
-        }
-    }
-
     private void printStats(StatsFormat.Counts counts, long start) {
-        parent.io().err().println(StatsFormat.line(counts, Jobs.now() - start));
+        parent.io().err().println(StatsFormat.line(counts, EngineRun.now() - start));
     }
 
     private String arg(int i) {
@@ -306,5 +290,16 @@ public final class RdiffCommand implements Callable<Integer>, ExitCodePolicy {
     /** Closing an input or dropping a temporary file failed after the job itself. */
     private static CliFailure closeFailure(IOException e) {
         return CliFailure.failed(null, FileNames.reason(e), RdiffResult.IO_ERROR, e);
+    }
+
+    /** {@code puavo-mirror rdiff -V}: says which rdiff it stands in for. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "rdiff (librsync 2.3.2 compatible) from puavo-mirror " + Version.project(),
+                "Engines: java (pure Java), native (the system librsync through JNA); pick one with --engine.",
+            };
+        }
     }
 }

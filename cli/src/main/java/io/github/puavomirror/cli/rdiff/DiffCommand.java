@@ -1,5 +1,9 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
+import io.github.puavomirror.cli.CliFailure;
+import io.github.puavomirror.cli.CliIo;
+import io.github.puavomirror.cli.EngineOption;
+import io.github.puavomirror.cli.PuavoMirrorCommand;
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffResult;
 import io.github.puavomirror.rdiff.RdiffStats;
@@ -75,28 +79,28 @@ public final class DiffCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "OLD and NEW cannot both be standard input");
         }
         CliIo io = parent.io();
-        RdiffEngine engine = engineOption.select(verbose, io.err());
+        RdiffEngine engine = engineOption.select(parent.engines(), verbose, io.err());
         try (InputSource old = InputSource.open(oldName, io);
              InputSource next = InputSource.open(newName, io);
              OutputTarget out = OutputTarget.open(deltaName, force, io.out())) {
-            long start = Jobs.now();
-            Path outFile = Jobs.outputFile(out, old, next);
+            long start = EngineRun.now();
+            Path outFile = EngineRun.outputFile(out, old, next);
             RdiffStats stats;
             if (outFile != null) {
-                stats = Jobs.runOnFiles(() -> engine.diff(old.regularFile(), next.regularFile(), outFile, options),
+                stats = EngineRun.runOnFiles(() -> engine.diff(old.regularFile(), next.regularFile(), outFile, options),
                         old.displayName(), out, old, next);
             } else if (old.regularFile() != null && next.regularFile() != null) {
-                stats = Jobs.run(() -> engine.diff(old.regularFile(), next.regularFile(), out.stream(), options),
+                stats = EngineRun.run(() -> engine.diff(old.regularFile(), next.regularFile(), out.stream(), options),
                         old.displayName(), out, old, next);
             } else {
-                stats = Jobs.run(() -> throughSignature(engine, old, next, out, options),
+                stats = EngineRun.run(() -> throughSignature(engine, old, next, out, options),
                         old.displayName(), out, old, next);
             }
-            Jobs.commit(out);
+            EngineRun.commit(out);
             if (statistics) {
                 long in = next.regularFile() != null ? next.length() : next.stream().count();
                 io.err().println(StatsFormat.line(StatsFormat.Counts.of("delta", stats, in, out.written()),
-                        Jobs.now() - start));
+                        EngineRun.now() - start));
             }
         } catch (IOException e) {
             throw CliFailure.failed(null, FileNames.reason(e), RdiffResult.IO_ERROR, e);

@@ -1,5 +1,6 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
+import io.github.puavomirror.cli.CliFailure;
 import io.github.puavomirror.rdiff.RdiffResult;
 
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** rdiff's file-name conventions and the wording of file errors. */
-final class FileNames {
+public final class FileNames {
     static final String STDIO = "-";
 
     private FileNames() {
@@ -38,7 +39,7 @@ final class FileNames {
     }
 
     /** The operating system's reason, as strerror would say it, for file-system exceptions. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }

@@ -1,5 +1,6 @@
-package io.github.puavomirror.cli;
+package io.github.puavomirror.cli.rdiff;
 
+import io.github.puavomirror.cli.CliFailure;
 import io.github.puavomirror.rdiff.RdiffException;
 import io.github.puavomirror.rdiff.RdiffResult;
 
@@ -9,9 +10,13 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** What the commands that run an engine share: error attribution, commit and timing. */
-final class Jobs {
-    private Jobs() {
+/**
+ * One engine call of {@code rdiff} or {@code diff}: picks the by-path or the streamed route, runs
+ * the call with its errors attributed to the file they belong to (rdiff's one-line failures),
+ * commits the output, and keeps the time for the {@code -s} lines.
+ */
+final class EngineRun {
+    private EngineRun() {
     }
 
     /** One engine call. */

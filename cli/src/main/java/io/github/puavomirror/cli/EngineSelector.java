@@ -1,0 +1,25 @@
+package io.github.puavomirror.cli;
+
+import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.nativelib.Engines;
+
+import java.util.function.Consumer;
+
+/**
+ * How the commands that run an rdiff engine themselves ({@code rdiff}, {@code diff}) get it from
+ * an {@code --engine} choice: {@link #SYSTEM} in the program, given to {@link PuavoMirrorCommand}
+ * when it is built; a test passes one that wraps the engine to see which of its methods the
+ * commands call.
+ */
+@FunctionalInterface
+public interface EngineSelector {
+    /** {@link Engines#select}: the engine named, or the environment's choice for null. */
+    EngineSelector SYSTEM = Engines::select;
+
+    /**
+     * @param choice {@code auto}, {@code java}, {@code native}, or null for the environment's choice
+     * @param report told which engine was picked and why
+     * @throws IllegalArgumentException when that engine cannot be had
+     */
+    RdiffEngine select(String choice, Consumer<String> report);
+}
