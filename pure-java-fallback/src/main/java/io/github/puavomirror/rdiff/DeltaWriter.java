@@ -348,13 +348,7 @@ final class DeltaWriter {
             }
             int first = sig.firstMightContain(keys, n);
             if (first < n) {
-                // Back to the window that may match: roll its sum again (about 1% of batches).
-                h = from;
-                for (int q = p, e = p + first; q <= e; q++) {
-                    h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
-                }
-                rolledH = h;
-                return p + first + 1;
+                return rollBack(buf, p, first, from, b, rkPowB);
             }
             p += n;
             if (p >= stop) {
@@ -362,6 +356,20 @@ final class DeltaWriter {
                 return p;
             }
         }
+    }
+
+    /**
+     * Back to the window of a batch that may match, {@code first} after {@code p}: rolls its sum
+     * again from {@code from}, the sum at {@code p}, into {@link #rolledH} and returns its position
+     * (about 1% of batches).
+     */
+    private int rollBack(byte[] buf, int p, int first, int from, int b, int rkPowB) {
+        int h = from;
+        for (int q = p, e = p + first; q <= e; q++) {
+            h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
+        }
+        rolledH = h;
+        return p + first + 1;
     }
 
     /**
@@ -386,12 +394,7 @@ final class DeltaWriter {
             }
             int first = candidates == 0 ? n : sig.firstMightContain(keys, n, candidates);
             if (first < n) {
-                h = from;
-                for (int q = p, e = p + first; q <= e; q++) {
-                    h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
-                }
-                rolledH = h;
-                return p + first + 1;
+                return rollBack(buf, p, first, from, b, rkPowB);
             }
             p += n;
             if (p >= stop) {
