@@ -9,13 +9,15 @@
 # rdiff is byte-identical, and prints the median times and the ratios.
 #
 # Usage: benchmarks/run-mirror-vs-upstream.sh [--images N] [--size BYTES_MIB] [--jobs J] [--rounds R] [--work DIR]
+#        [--squashfs CHANGE]   (lzo squashfs images of a SIZE MiB tree, CHANGE of the files changed per update)
 # Needs rdiff, coreutils, python3 (make-image-series.sh generates the images) and the CLI jar (./mvnw -B -q package -DskipTests).
 set -euo pipefail
-images=5 size_mib=256 jobs=2 rounds=3 work=/tmp/puavo-mirror-bench
+images=5 size_mib=256 jobs=2 rounds=3 work=/tmp/puavo-mirror-bench squashfs=
 while [ $# -gt 0 ]; do
   case "$1" in
     --images) images=$2; shift 2 ;;
     --size) size_mib=$2; shift 2 ;;
+    --squashfs) squashfs=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -25,7 +27,7 @@ done
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ -f "$root/cli/target/puavo-mirror.jar" ] || { echo "build the CLI first: ./mvnw -B -q package -DskipTests" >&2; exit 2; }
 prefix=puavo-os-bench-bookworm
-"$root/benchmarks/make-image-series.sh" "$work/images" "$images" "$size_mib" "$prefix"
+"$root/benchmarks/make-image-series.sh" "$work/images" "$images" "$size_mib" "$prefix" ${squashfs:+"$squashfs"}
 mapfile -t imgs < <(ls "$work/images"/$prefix-*.img | sort)
 n=${#imgs[@]}
 
@@ -65,7 +67,7 @@ run_ours() {
   rm -rf "$mirror"
   sync
   a=$(seconds)
-  # Images here are not squashfs: the warnings about it go to a log, shown only if the run fails.
+  # Generated images are not squashfs: the warnings about it go to a log, shown only if the run fails.
   "$root/bin/puavo-mirror" update-repository -j "$jobs" --progress=none "$@" "$work/images" "$mirror" \
     > /dev/null 2> "$mirror.log" || { cat "$mirror.log" >&2; exit 1; }
   b=$(seconds)

@@ -13,11 +13,11 @@
 # launcher's JIT options): yes, no, or both (default: both, one series of rounds each).
 #
 # Usage: benchmarks/run-plugin-vs-cli.sh [--rounds N] [--jvm-config yes|no|both] [--images N] [--size MIB]
-#                                        [--jobs J] [--work DIR] [--rebuild]
+#                                        [--jobs J] [--work DIR] [--rebuild] [--squashfs CHANGE]
 # Needs python3, the pinned Maven (./mvnw fetches it) and a build of the repository in ~/.m2 (the
 # plugin's build runs offline from there). The jars are built when missing, or with --rebuild.
 set -euo pipefail
-rounds=5 jvm_config=both images=5 size_mib=256 jobs=2 work=/tmp/puavo-plugin-vs-cli rebuild=0
+rounds=5 jvm_config=both images=5 size_mib=256 jobs=2 work=/tmp/puavo-plugin-vs-cli rebuild=0 squashfs=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -26,6 +26,7 @@ while [ $# -gt 0 ]; do
     --jvm-config=*) jvm_config=${1#*=}; shift ;;
     --images) images=$2; shift 2 ;;
     --size) size_mib=$2; shift 2 ;;
+    --squashfs) squashfs=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --rebuild) rebuild=1; shift ;;
@@ -56,7 +57,7 @@ echo "installing puavo-maven-plugin $version into $repo"
 (cd "$root" && m2 -q install -DskipTests -pl maven-plugin -am)
 
 prefix=puavo-os-bench-bookworm
-"$root/benchmarks/make-image-series.sh" "$work/images" "$images" "$size_mib" "$prefix"
+"$root/benchmarks/make-image-series.sh" "$work/images" "$images" "$size_mib" "$prefix" ${squashfs:+"$squashfs"}
 
 # One project folder per mode: mvn reads .mvn/jvm.config from the folder of the pom it builds.
 for mode in $modes; do

@@ -44,6 +44,9 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code SquashfsPair --work=DIR [--size=512M] [--change=0.1] [--seed=1]}: {@code --size}
  * is the tree's size (lzo packs it to about 55-60% of that), {@code --change} the share of files
  * changed. Prints the images and their sizes; a second run with the same parameters reuses them.
+ * With {@code --series=N [--prefix=NAME]} it writes a series of N images instead, each an update
+ * of the one before (a file changed twice carries both edits), named as Puavo names images
+ * ({@code NAME-2024-01-DD-120000-amd64.img}, for the mirror benchmarks).
  */
 public final class SquashfsPair {
     private static final String[] KINDS = {"text", "elf", "compressed", "config", "copy", "padded"};
@@ -73,26 +76,53 @@ public final class SquashfsPair {
         }
     }
 
-    /** One file of the tree: what it is made of, and the seed that makes it. */
+    /**
+     * One file of the tree: what it is made of, the seed that makes it, and the seeds of the edits
+     * of later updates in order. The first update marks its changes by the seed's complement, as
+     * the pair always has, so that the same parameters still give the same pair.
+     */
     private static final class Spec {
+        private static final long[] NONE = {};
         final String path;
         final String kind;
         final int length;
         final long seed;
+        final long[] edits;
 
         Spec(String path, String kind, int length, long seed) {
+            this(path, kind, length, seed, NONE);
+        }
+
+        Spec(String path, String kind, int length, long seed, long[] edits) {
             this.path = path;
             this.kind = kind;
             this.length = length;
             this.seed = seed;
+            this.edits = edits;
+        }
+
+        /** This file changed once more, by the update to {@code version}. */
+        Spec edited(int version) {
+            if (version == 1) {
+                return new Spec(path, kind, length, ~seed, edits);
+            }
+            long[] more = Arrays.copyOf(edits, edits.length + 1);
+            more[edits.length] = seed * 31 + 7 + version * 0x9E3779B97F4A7C15L;
+            return new Spec(path, kind, length, seed, more);
         }
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> o = options(args, "work", "SquashfsPair --work=DIR [--size=512M] [--change=0.1] [--seed=1]");
+        Map<String, String> o = options(args, "work",
+                "SquashfsPair --work=DIR [--size=512M] [--change=0.1] [--seed=1] [--series=N [--prefix=NAME]]");
         SquashfsPair pair = new SquashfsPair(SideBySide.parseSize(o.getOrDefault("size", "512M")),
                 Double.parseDouble(o.getOrDefault("change", "0.1")), Long.parseLong(o.getOrDefault("seed", "1")));
-        pair.make(Path.of(o.get("work")).toAbsolutePath());
+        Path work = Path.of(o.get("work")).toAbsolutePath();
+        if (o.containsKey("series")) {
+            pair.makeSeries(work, Integer.parseInt(o.get("series")), o.getOrDefault("prefix", "puavo-os-bench"));
+        } else {
+            pair.make(work);
+        }
     }
 
     /** Parses {@code --name=value} options, exiting with the usage when one is malformed or {@code required} is missing. */
@@ -127,12 +157,36 @@ public final class SquashfsPair {
         }
         Files.deleteIfExists(stamp);
         List<Spec> oldTree = tree();
-        List<Spec> newTree = update(oldTree);
-        pack(oldTree, 0, work.resolve("old-tree"), oldImage);
-        pack(newTree, 1, work.resolve("new-tree"), newImage);
+        List<Spec> newTree = update(oldTree, 1);
+        pack(oldTree, work.resolve("old-tree"), oldImage);
+        pack(newTree, work.resolve("new-tree"), newImage);
         Files.writeString(stamp, id);
         System.out.printf(Locale.ROOT, "%s: %d files, %d B%n%s: %d files, %d B%n", oldImage, oldTree.size(),
                 Files.size(oldImage), newImage, newTree.size(), Files.size(newImage));
+    }
+
+    /**
+     * Writes {@code count} images into {@code dir}, the first from the old tree and each next one
+     * an update of the one before; images already there for these parameters are kept.
+     */
+    void makeSeries(Path dir, int count, String prefix) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        String id = String.format(Locale.ROOT, "size %d change %s seed %d series %d v1", size, change, seed, count);
+        Path stamp = dir.resolve("squashfs-series.txt");
+        boolean reuse = Files.exists(stamp) && Files.readString(stamp).equals(id);
+        Files.deleteIfExists(stamp);
+        List<Spec> files = tree();
+        for (int i = 1; i <= count; i++) {
+            if (i > 1) {
+                files = update(files, i - 1);
+            }
+            Path image = dir.resolve(String.format(Locale.ROOT, "%s-2024-01-%02d-120000-amd64.img", prefix, i));
+            if (!reuse || !Files.exists(image)) {
+                pack(files, dir.resolve("tree"), image);
+            }
+            System.out.printf(Locale.ROOT, "%s: %d files, %d B%n", image, files.size(), Files.size(image));
+        }
+        Files.writeString(stamp, id);
     }
 
     /** The old tree: files of each kind until its share of {@link #size} is reached, then configs (one in eight files). */
@@ -162,7 +216,7 @@ public final class SquashfsPair {
         String path = dir + "/" + kind.charAt(0) + Long.toString(r.nextLong() & 0xffffffffffL, 36);
         if (kind.equals("copy") && !earlier.isEmpty()) {
             Spec original = earlier.get(r.nextInt(earlier.size()));
-            return new Spec(path, original.kind, original.length, original.seed);
+            return new Spec(path, original.kind, original.length, original.seed, original.edits);
         }
         int length = kind.equals("config") ? 100 + r.nextInt(3000)
                 : (int) Math.exp(Math.log(1024) + r.nextDouble() * (Math.log(8 << 20) - Math.log(1024)));
@@ -170,11 +224,11 @@ public final class SquashfsPair {
     }
 
     /**
-     * The new tree: each file changed in place with probability {@link #change}, removed with a
-     * quarter of it; as many files added as removed.
+     * The tree of {@code version}: each file of the one before changed in place with probability
+     * {@link #change}, removed with a quarter of it; as many files added as removed.
      */
-    private List<Spec> update(List<Spec> old) {
-        SplittableRandom r = new SplittableRandom(seed + 0x5eed);
+    private List<Spec> update(List<Spec> old, int version) {
+        SplittableRandom r = new SplittableRandom(seed + 0x5eed + version - 1);
         List<Spec> files = new ArrayList<>();
         int removed = 0;
         for (Spec s : old) {
@@ -182,8 +236,7 @@ public final class SquashfsPair {
             if (x < change / 4) {
                 removed++;
             } else if (x < change * 1.25) {
-                // A negative seed marks a changed file: its content is the old one edited.
-                files.add(new Spec(s.path, s.kind, s.length, ~s.seed));
+                files.add(s.edited(version));
             } else {
                 files.add(s);
             }
@@ -194,7 +247,7 @@ public final class SquashfsPair {
         return files;
     }
 
-    private void pack(List<Spec> files, int version, Path tree, Path image) throws IOException, InterruptedException {
+    private void pack(List<Spec> files, Path tree, Path image) throws IOException, InterruptedException {
         deleteTree(tree);
         for (Spec s : files) {
             Path p = tree.resolve(s.path);
@@ -213,11 +266,20 @@ public final class SquashfsPair {
         deleteTree(tree);
     }
 
-    /** A file's bytes: made from its seed, then edited in a few places if it is a changed one. */
+    /**
+     * A file's bytes: made from its seed, edited in a few places when the seed is negative (the
+     * complement marks the first update's change), then edited by each later update that changed it.
+     */
     private byte[] content(Spec s) {
         long base = s.seed < 0 ? ~s.seed : s.seed;
         byte[] data = make(s.kind, s.length, new SplittableRandom(base));
-        return s.seed < 0 ? edit(s.kind, data, new SplittableRandom(base * 31 + 7)) : data;
+        if (s.seed < 0) {
+            data = edit(s.kind, data, new SplittableRandom(base * 31 + 7));
+        }
+        for (long e : s.edits) {
+            data = edit(s.kind, data, new SplittableRandom(e));
+        }
+        return data;
     }
 
     private byte[] make(String kind, int length, SplittableRandom r) {
