@@ -201,11 +201,11 @@ final class BlockIndex {
 
     /**
      * {@link #firstMightContain(int[], int)} for the keys whose bit in {@code candidates} is set
-     * (bits {@code n} and above are ignored): only their filter words are loaded.
+     * (only bits below {@code n} may be): only their filter words are loaded.
      */
     int firstMightContain(int[] keys, int n, int candidates) {
         int maybe = 0;
-        for (int left = n == 32 ? candidates : candidates & ((1 << n) - 1); left != 0; left &= left - 1) {
+        for (int left = candidates; left != 0; left &= left - 1) {
             int i = Integer.numberOfTrailingZeros(left);
             int key = keys[i];
             long bits = pattern(key);

@@ -35,17 +35,10 @@ interface BlockMatcher {
     int firstMightContain(int[] keys, int n);
 
     /**
-     * The first of {@code keys[0, n)} whose bit in {@code candidates} is set and that
-     * {@link #mightContain}, or {@code n}.
+     * The first of {@code keys[0, n)} whose bit in {@code candidates} is set (only bits below
+     * {@code n} may be) and that {@link #mightContain}, or {@code n}.
      */
-    default int firstMightContain(int[] keys, int n, int candidates) {
-        for (int i = 0; i < n; i++) {
-            if ((candidates >>> i & 1) != 0 && mightContain(keys[i])) {
-                return i;
-            }
-        }
-        return n;
-    }
+    int firstMightContain(int[] keys, int n, int candidates);
 
     /**
      * The content-defined anchors of the blocks, when this matcher compares content and the

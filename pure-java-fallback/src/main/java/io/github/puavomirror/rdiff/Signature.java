@@ -131,6 +131,11 @@ final class Signature implements BlockMatcher {
     }
 
     @Override
+    public int firstMightContain(int[] keys, int n, int candidates) {
+        return index.firstMightContain(keys, n, candidates);
+    }
+
+    @Override
     public boolean hashesWindows() {
         return true;
     }

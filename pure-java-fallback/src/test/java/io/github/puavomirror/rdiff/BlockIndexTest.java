@@ -76,6 +76,13 @@ class BlockIndexTest {
                 expected++;
             }
             assertThat(index.firstMightContain(keys, n)).isEqualTo(expected);
+            int candidates = r.nextInt() & (int) ((1L << n) - 1);
+            int expectedCandidate = 0;
+            while (expectedCandidate < n
+                    && ((candidates >>> expectedCandidate & 1) == 0 || !index.mightContain(keys[expectedCandidate]))) {
+                expectedCandidate++;
+            }
+            assertThat(index.firstMightContain(keys, n, candidates)).isEqualTo(expectedCandidate);
         }
     }
 }

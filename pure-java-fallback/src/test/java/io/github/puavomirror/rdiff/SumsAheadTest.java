@@ -169,6 +169,11 @@ class SumsAheadTest {
         }
 
         @Override
+        public int firstMightContain(int[] keys, int n, int candidates) {
+            return sig.firstMightContain(keys, n, candidates);
+        }
+
+        @Override
         public Lookup newLookup() {
             Lookup lookup = sig.newLookup();
             return (key, buf, off, len, strong) -> lookup.find(key, buf, off, len, null);
