@@ -51,6 +51,6 @@ Set<String> config = new File(repoRoot, 'examples/release-project/.mvn/jvm.confi
 // Huge pages: the launcher asks only where the kernel offers them; here the JVM is told to keep
 // quiet where it does not (its warning would go to stdout).
 jit << '-XX:+UseTransparentHugePages' << '-Xlog:pagesize=off'
-assert jit.size() == 15 && config == jit: "examples/release-project/.mvn/jvm.config differs from bin/puavo-mirror's JIT options"
+assert jit.size() == 17 && config == jit: "examples/release-project/.mvn/jvm.config differs from bin/puavo-mirror's JIT options"
 
 return true

@@ -106,8 +106,9 @@ final class BasisBlocks implements BlockMatcher {
                 throw new RdiffException(RdiffResult.MEM_ERROR, "block length " + b + " is too large");
             }
             int count = (int) blocks;
-            BlockIndex index = new BlockIndex(count);
+            BlockIndex.Allocation allocation = BlockIndex.allocate(count);
             Anchors anchors = Anchors.forBlocks(count, params);
+            BlockIndex index = allocation.await();
             Dedup dedup = new Dedup(new BlockReader(ch, b, length), b);
             try (ChunkReader chunks = new ChunkReader(ch, params, length, (int) Math.min(perRead, Math.max(b, length)))) {
                 int block = 0;

@@ -74,18 +74,29 @@ final class DeltaWriter {
     /** Windows whose keys {@link #rollRabinKarp} and {@link #rollRollsum} look up together. */
     private static final int ROLL_BATCH = 32;
     private final int[] rollKeys = new int[ROLL_BATCH];
+    /** The sums of the windows of a batch that {@link #rollAnchored} computed. */
+    private final int[] rollSums = new int[ROLL_BATCH];
+    /** How far {@link #rollAnchored} rolls a sum on before it sums the window afresh instead. */
+    private static final int ROLL_REACH = 48;
 
     /** The basis's anchors when the scan can rule windows out by them (RabinKarp only), else null. */
     private final Anchors anchors;
+    /** How far ahead {@link #scanBreaks} looks for breakpoints at a time. */
+    private static final int BREAK_SCAN = 256;
+    /** The most breakpoints kept: those of one batch of windows (at most {@value #ROLL_BATCH}) and more ahead. */
+    private static final int BREAKS = 2 * ROLL_BATCH;
     /**
-     * What {@link #mayMatch} knows of the new file's breakpoints, in window positions: none in
-     * {@code [brkLo, brkAt)}, and {@code brkAt} is one when {@code brkKnown}, its anchor passing
-     * the filter when {@code brkPass}. Forgotten when the window slides.
+     * What {@link #candidates} knows of the new file's breakpoints, in window positions: those in
+     * {@code [brkFrom, brkScanned)} are {@code brkPos[brkHead, brkTail)}, in order, each with
+     * whether its anchor passes the filter. Forgotten when the window slides.
      */
-    private int brkLo = Integer.MAX_VALUE;
-    private int brkAt;
-    private boolean brkKnown;
-    private boolean brkPass;
+    private final int[] brkPos = new int[BREAKS];
+    private final int[] brkAnchor = new int[BREAKS];
+    private final boolean[] brkPass = new boolean[BREAKS];
+    private int brkHead;
+    private int brkTail;
+    private int brkFrom = Integer.MAX_VALUE;
+    private int brkScanned;
 
     /** Where {@link #rollRabinKarp} and {@link #rollRollsum} leave the sums of the window they stop at. */
     private int rolledH;
@@ -373,62 +384,140 @@ final class DeltaWriter {
     }
 
     /**
-     * {@link #rollRabinKarp} with the basis's anchors: of each batch, only the windows that
-     * {@link #mayMatch} are looked up in the index's filter, and in a literal most are not.
+     * {@link #rollRabinKarp} with the basis's anchors: of each batch, only the {@link #candidates}
+     * are looked up in the index's filter, and in a literal most are not. Only
+     * their sums are computed, too: a sum is rolled on from the last one computed when that is
+     * near, else summed afresh, so that most of a literal's bytes cost a breakpoint test and
+     * no rolling.
      */
     private int rollAnchored(byte[] buf, int p, int stop, int h, int b, int rkPowB) {
         BlockMatcher sig = this.sig;
         int[] keys = this.rollKeys;
+        int[] sums = this.rollSums;
         int reach = b - Anchors.WIDTH;
+        int sum = h;
+        int sumAt = p;
         while (true) {
             int n = Math.min(ROLL_BATCH, stop - p);
-            int from = h;
-            int candidates = 0;
-            for (int i = 0; i < n; i++) {
-                int q = p + i;
-                h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
-                keys[i] = h == 0 ? -1 : h;
-                if (mayMatch(buf, q + 1, q + 1 + reach)) {
-                    candidates |= 1 << i;
+            int candidates = candidates(buf, p + 1, p + n, reach);
+            if (candidates != 0) {
+                for (int left = candidates; left != 0; left &= left - 1) {
+                    int i = Integer.numberOfTrailingZeros(left);
+                    int w = p + 1 + i;
+                    sum = sumAt(buf, w, sumAt, sum, b, rkPowB);
+                    sumAt = w;
+                    sums[i] = sum;
+                    keys[i] = sum == 0 ? -1 : sum;
                 }
-            }
-            int first = candidates == 0 ? n : sig.firstMightContain(keys, n, candidates);
-            if (first < n) {
-                return rollBack(buf, p, first, from, b, rkPowB);
+                int first = sig.firstMightContain(keys, n, candidates);
+                if (first < n) {
+                    rolledH = sums[first];
+                    return p + 1 + first;
+                }
             }
             p += n;
             if (p >= stop) {
-                rolledH = h;
+                rolledH = sumAt(buf, p, sumAt, sum, b, rkPowB);
                 return p;
             }
         }
     }
 
     /**
-     * Whether the window at {@code w} may equal a block as far as anchors tell: false only when
-     * its first breakpoint, at or before {@code last} (the last one wholly inside the window), has
-     * an anchor no block has. Positions are scanned for breakpoints once as windows move on.
+     * The RabinKarp sum of the window at {@code w}, from {@code sum}, that of the window at
+     * {@code from} (not after {@code w}): rolled on over up to {@value #ROLL_REACH} bytes, since
+     * a roll costs about a nanosecond and summing a block afresh some 45.
      */
-    private boolean mayMatch(byte[] buf, int w, int last) {
-        if (w < brkLo || w > brkAt) {
-            brkLo = w;
-            brkAt = w;
-            brkKnown = false;
+    private static int sumAt(byte[] buf, int w, int from, int sum, int b, int rkPowB) {
+        if (w - from > ROLL_REACH) {
+            return WeakSums.rabinKarp(buf, w, b);
         }
-        if (!brkKnown) {
-            int t = brkAt;
-            while (t <= last) {
-                int anchor = Anchors.breakAt(buf, t);
-                if (anchor != Anchors.NONE) {
-                    brkKnown = true;
-                    brkPass = anchors.mightHave(anchor);
-                    break;
-                }
-                t++;
+        int h = sum;
+        for (int q = from; q < w; q++) {
+            h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
+        }
+        return h;
+    }
+
+    /**
+     * The windows from {@code lo} to {@code hi} (at most {@value #ROLL_BATCH}) that may equal a
+     * block as far as anchors tell, as bits from {@code lo}'s: a window is ruled out only when its
+     * first breakpoint wholly inside it (at most {@code reach} after it) has an anchor no block
+     * has. The windows up to a breakpoint share it as their first, so a batch takes a few ranges
+     * of bits, not a test a window.
+     */
+    private int candidates(byte[] buf, int lo, int hi, int reach) {
+        if (lo < brkFrom || lo > brkScanned) {
+            brkHead = 0;
+            brkTail = 0;
+            brkScanned = lo;
+        } else {
+            while (brkHead < brkTail && brkPos[brkHead] < lo) {
+                brkHead++;
             }
-            brkAt = t;
         }
-        return !brkKnown || brkAt > last || brkPass;
+        brkFrom = lo;
+        // Every breakpoint in [lo, hi] and the first after hi, or all there are up to hi + reach.
+        while ((brkHead == brkTail || brkPos[brkTail - 1] <= hi) && brkScanned <= hi + reach) {
+            scanBreaks(buf, hi + reach);
+        }
+        int mask = 0;
+        int w = lo;
+        for (int k = brkHead; w <= hi; k++) {
+            if (k == brkTail) {
+                // No breakpoint in these windows: they may equal blocks without one.
+                return mask | bits(w - lo, hi - lo);
+            }
+            int t = brkPos[k];
+            int end = Math.min(hi, t);
+            int near = t - reach;
+            if (near > w) {
+                mask |= bits(w - lo, Math.min(near - 1, end) - lo);
+            }
+            if (brkPass[k] && near <= end) {
+                mask |= bits(Math.max(w, near) - lo, end - lo);
+            }
+            w = end + 1;
+        }
+        return mask;
+    }
+
+    /** Bits {@code from} to {@code to} (both in 0..31, from at most to) set. */
+    private static int bits(int from, int to) {
+        return (-1 >>> (31 - to)) & (-1 << from);
+    }
+
+    /**
+     * Adds the breakpoints from {@code brkScanned} to at least {@code last} ({@value #BREAK_SCAN}
+     * positions on where the window holds them, fewer when the queue fills), then tests their
+     * anchors against the filter together: each test is a cache miss, and a batch of them
+     * overlaps where a test as each is found would wait for each in turn.
+     */
+    private void scanBreaks(byte[] buf, int last) {
+        if (brkHead > 0) {
+            int kept = brkTail - brkHead;
+            System.arraycopy(brkPos, brkHead, brkPos, 0, kept);
+            System.arraycopy(brkPass, brkHead, brkPass, 0, kept);
+            brkHead = 0;
+            brkTail = kept;
+        }
+        int first = brkTail;
+        int n = first;
+        int t = brkScanned;
+        int limit = Math.min(bufLen - Anchors.WIDTH, Math.max(last, t + BREAK_SCAN - 1));
+        for (; t <= limit && n < BREAKS; t++) {
+            int anchor = Anchors.breakAt(buf, t);
+            if (anchor != Anchors.NONE) {
+                brkPos[n] = t;
+                brkAnchor[n] = anchor;
+                n++;
+            }
+        }
+        brkScanned = t;
+        for (int i = first; i < n; i++) {
+            brkPass[i] = anchors.mightHave(brkAnchor[i]);
+        }
+        brkTail = n;
     }
 
     /** {@link #rollRabinKarp} for rollsum, its sums in {@link #rolledS1} and {@link #rolledS2}. */
@@ -475,7 +564,7 @@ final class DeltaWriter {
         byte[] buf = this.buf;
         System.arraycopy(buf, lit, buf, 0, bufLen - lit);
         bufLen -= lit;
-        brkLo = Integer.MAX_VALUE;
+        brkFrom = Integer.MAX_VALUE;
         base += lit;
         if (bufLen == buf.length) {
             grow();

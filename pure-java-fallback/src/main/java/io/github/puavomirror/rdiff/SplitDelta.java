@@ -24,7 +24,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,14 +63,14 @@ final class SplitDelta {
 
     /**
      * The most heap a one-step diff of a new file of this length holds besides the basis index:
-     * one matcher's window, or for a split diff two, the second half's output (48 MiB while it
-     * grows to its bound) and its copy log.
+     * one matcher's window, or for a split diff two, the second half's output (up to its bound,
+     * in pieces of at most 1 MiB) and its copy log.
      */
     static long heapBytes(long newFileLength, SignatureParams params) {
         if (newFileLength < MIN_SIZE) {
             return DeltaWriter.heapBytes(params);
         }
-        return 2 * DeltaWriter.heapBytes(params) + MAX_SECOND_OUTPUT * 3L / 2
+        return 2 * DeltaWriter.heapBytes(params) + MAX_SECOND_OUTPUT + (1 << 20)
                 + HeapArrays.bytes((long) MAX_COPIES * CopyLog.FIELDS, 8) * 3 / 2;
     }
 
@@ -200,10 +202,18 @@ final class SplitDelta {
         }
     }
 
-    /** The output of the second half, kept in memory up to a bound. */
+    /**
+     * The output of the second half, kept in memory up to a bound, in pieces that grow to 1 MiB:
+     * one array doubled as it grew allocated twice what it kept and copied it once more, and
+     * fresh memory is slow to touch on virtual machines (BlockIndex#allocate).
+     */
     private static final class Output extends OutputStream {
+        private static final int FIRST_PIECE = 1 << 16;
+        private static final int LARGEST_PIECE = 1 << 20;
         private final int max;
-        private byte[] bytes = new byte[1 << 16];
+        private final List<byte[]> pieces = new ArrayList<>();
+        private byte[] piece;
+        private int used;
         private int length;
 
         Output(int max) {
@@ -220,11 +230,32 @@ final class SplitDelta {
             if (len > max - length) {
                 throw new GaveUp();
             }
-            if (len > bytes.length - length) {
-                bytes = Arrays.copyOf(bytes, Math.max(length + len, Math.min(max, 2 * bytes.length)));
+            while (len > 0) {
+                if (piece == null || used == piece.length) {
+                    piece = new byte[piece == null ? FIRST_PIECE : Math.min(LARGEST_PIECE, 2 * piece.length)];
+                    pieces.add(piece);
+                    used = 0;
+                }
+                int n = Math.min(len, piece.length - used);
+                System.arraycopy(b, off, piece, used, n);
+                used += n;
+                off += n;
+                len -= n;
+                length += n;
             }
-            System.arraycopy(b, off, bytes, length, len);
-            length += len;
+        }
+
+        /** Writes what was written from offset {@code from} on. */
+        void writeFrom(int from, OutputStream out) throws IOException {
+            int start = 0;
+            for (byte[] p : pieces) {
+                int end = Math.min(start + p.length, length);
+                if (end > from) {
+                    int at = Math.max(from, start);
+                    out.write(p, at - start, end - at);
+                }
+                start = end;
+            }
         }
     }
 
@@ -275,8 +306,7 @@ final class SplitDelta {
 
         /** Writes what the second half wrote after copy {@code c}. */
         void writeAfter(int c, OutputStream out) throws IOException {
-            int from = (int) log.outEnd(c);
-            out.write(output.bytes, from, output.length - from);
+            output.writeFrom((int) log.outEnd(c), out);
         }
 
         /** Stops the second half if it still runs, and waits for its thread. */

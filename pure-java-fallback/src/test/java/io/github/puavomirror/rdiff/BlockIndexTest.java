@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BlockIndexTest {
-    /** Blocks of a 357 MB image at -b 128: with 4 Mi table slots, the fewest filter bits per block (11.5). */
+    /** Blocks of a 357 MB image at -b 128 (the filter has 12 bits a block at any count). */
     private static final int BLOCKS = 2_790_000;
 
     @Test

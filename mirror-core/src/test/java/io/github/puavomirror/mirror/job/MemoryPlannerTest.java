@@ -63,10 +63,10 @@ class MemoryPlannerTest {
         long[] needs = new long[32];
         java.util.Arrays.fill(needs, need);
 
-        assertThat(new MemoryPlanner(16 * GIB, 32).threads(needs)).isEqualTo(4);
-        // 54.4 GiB for indexes of 2.9 GiB each.
+        assertThat(new MemoryPlanner(16 * GIB, 32).threads(needs)).isEqualTo(6);
+        // 54.4 GiB for indexes of 2.2 GiB each.
         assertThat(new MemoryPlanner(64 * GIB, 32).threads(needs))
-                .isEqualTo((int) (MemoryPlanner.budgetOf(64 * GIB) / need)).isEqualTo(18);
+                .isEqualTo((int) (MemoryPlanner.budgetOf(64 * GIB) / need)).isEqualTo(24);
         assertThat(new MemoryPlanner(64 * GIB, 3).threads(needs)).isEqualTo(3);
     }
 
@@ -115,10 +115,10 @@ class MemoryPlannerTest {
 
         assertThatThrownBy(() -> planner.check("puavo-os-big.img", need))
                 .isInstanceOfSatisfying(OutOfHeapException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("puavo-os-big.img: indexing it for rdiffs needs 2.9 GiB"
-                            + " of heap, 85 % of a 3.5 GiB heap; this JVM has 2.0 GiB");
-                    assertThat(e.heapOption()).isEqualTo("-Xmx3547m");
-                    assertThat(e.line("MAVEN_OPTS")).endsWith("; give it more with MAVEN_OPTS=-Xmx3547m");
+                    assertThat(e.getMessage()).isEqualTo("puavo-os-big.img: indexing it for rdiffs needs 2.2 GiB"
+                            + " of heap, 85 % of a 2.6 GiB heap; this JVM has 2.0 GiB");
+                    assertThat(e.heapOption()).isEqualTo("-Xmx2651m");
+                    assertThat(e.line("MAVEN_OPTS")).endsWith("; give it more with MAVEN_OPTS=-Xmx2651m");
                     assertThat(MemoryPlanner.budgetOf(e.heapNeeded())).isGreaterThanOrEqualTo(need);
                 });
     }
