@@ -17,6 +17,7 @@ package io.github.puavomirror.cli;
 
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.RdiffResult;
+import io.github.puavomirror.rdiff.SignatureParams;
 import io.github.puavomirror.rdiff.nativelib.Engines;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** {@code --engine=auto|java|native}, for every command that runs an rdiff engine. */
 public final class EngineOption {
@@ -57,12 +59,23 @@ public final class EngineOption {
      * @throws CliFailure when the engine cannot be had (a usage error: the user asked for it)
      */
     public RdiffEngine select(EngineSelector engines, boolean verbose, PrintStream err) throws CliFailure {
+        return select(engines, verbose, err, null);
+    }
+
+    /**
+     * {@link #select(EngineSelector, boolean, PrintStream)} for a one-step diff whose basis is a
+     * regular file, with these settings resolved for its length; null when it is not.
+     */
+    public RdiffEngine select(EngineSelector engines, boolean verbose, PrintStream err, SignatureParams diffParams)
+            throws CliFailure {
+        Consumer<String> report = line -> {
+            if (verbose) {
+                err.println("puavo-mirror: engine " + line);
+            }
+        };
         try {
-            return engines.select(name(), report -> {
-                if (verbose) {
-                    err.println("puavo-mirror: engine " + report);
-                }
-            });
+            return diffParams == null ? engines.select(name(), report)
+                    : engines.selectForDiff(name(), report, diffParams);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(null, e.getMessage(), RdiffResult.SYNTAX_ERROR, ExitCodePolicy.USAGE, e);
         }

@@ -16,6 +16,7 @@
 package io.github.puavomirror.cli;
 
 import io.github.puavomirror.rdiff.RdiffEngine;
+import io.github.puavomirror.rdiff.SignatureParams;
 import io.github.puavomirror.rdiff.nativelib.Engines;
 
 import java.util.function.Consumer;
@@ -28,8 +29,18 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface EngineSelector {
-    /** {@link Engines#select}: the engine named, or the environment's choice for null. */
-    EngineSelector SYSTEM = Engines::select;
+    /** {@link Engines#select} and {@link Engines#selectForDiff}: the engine named, or the environment's choice for null. */
+    EngineSelector SYSTEM = new EngineSelector() {
+        @Override
+        public RdiffEngine select(String choice, Consumer<String> report) {
+            return Engines.select(choice, report);
+        }
+
+        @Override
+        public RdiffEngine selectForDiff(String choice, Consumer<String> report, SignatureParams params) {
+            return Engines.selectForDiff(choice, report, params);
+        }
+    };
 
     /**
      * @param choice {@code auto}, {@code java}, {@code native}, or null for the environment's choice
@@ -37,4 +48,9 @@ public interface EngineSelector {
      * @throws IllegalArgumentException when that engine cannot be had
      */
     RdiffEngine select(String choice, Consumer<String> report);
+
+    /** {@link #select} for a one-step diff of a regular file basis with these settings (see {@link Engines#selectForDiff}). */
+    default RdiffEngine selectForDiff(String choice, Consumer<String> report, SignatureParams params) {
+        return select(choice, report);
+    }
 }

@@ -24,6 +24,7 @@ import io.github.puavomirror.rdiff.RdiffResult;
 import io.github.puavomirror.rdiff.RdiffStats;
 import io.github.puavomirror.rdiff.TemporaryFiles;
 import io.github.puavomirror.rdiff.SignatureOptions;
+import io.github.puavomirror.rdiff.SignatureParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -94,7 +96,7 @@ public final class DiffCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "OLD and NEW cannot both be standard input");
         }
         CliIo io = parent.io();
-        RdiffEngine engine = engineOption.select(parent.engines(), verbose, io.err());
+        RdiffEngine engine = engineOption.select(parent.engines(), verbose, io.err(), diffParams(options));
         try (InputSource old = InputSource.open(oldName, io);
              InputSource next = InputSource.open(newName, io);
              OutputTarget out = OutputTarget.open(deltaName, force, io.out())) {
@@ -121,6 +123,19 @@ public final class DiffCommand implements Callable<Integer> {
             throw CliFailure.failed(null, FileNames.reason(e), RdiffResult.IO_ERROR, e);
         }
         return 0;
+    }
+
+    /** The settings resolved for OLD when it is a regular file (the engine may then be picked by them), else null. */
+    private SignatureParams diffParams(SignatureOptions options) {
+        try {
+            if (FileNames.isStdio(oldName) || !Files.isRegularFile(Path.of(oldName))) {
+                return null;
+            }
+            return options.resolve(Files.size(Path.of(oldName)));
+        } catch (IOException | InvalidPathException e) {
+            // Opening OLD reports it as the command always has.
+            return null;
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.puavomirror.rdiff.RdiffEngine;
 import io.github.puavomirror.rdiff.SignatureOptions;
+import io.github.puavomirror.rdiff.SignatureParams;
 import io.github.puavomirror.rdiff.SignatureType;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,28 @@ class EnginesTest {
         });
         assertThat(e.name()).isEqualTo("java");
         assertThat(reports).containsExactly(e.description());
+    }
+
+    @Test
+    void autoDiffsThatRunInJavaAnywayLoadNoLibrary() throws Exception {
+        Supplier<NativeLibraryLoader.Result> refuse = () -> {
+            throw new AssertionError("the loader must not run for a diff that auto runs in Java");
+        };
+        SignatureParams blake2 = SignatureOptions.PUAVO_BOOKWORM.resolve(1L << 30);
+        RdiffEngine e = Engines.selectForDiff(null, reports::add, blake2, null, refuse);
+        assertThat(e.name()).isEqualTo("java");
+        assertThat(reports).containsExactly(e.description()
+                + " (auto: one-step diffs with BLAKE2 sums of 16 bytes or more run in Java)");
+        assertThat(Engines.selectForDiff(" AUTO ", reports::add, blake2, "native", refuse).name()).isEqualTo("java");
+
+        // MD4 diffs go through librsync under auto, and an explicit choice is the engine chosen.
+        SignatureParams md4 = SignatureOptions.PUAVO_BOOKWORM.withType(SignatureType.MD4_RABINKARP).resolve(1L << 30);
+        assertThat(Engines.selectForDiff("auto", reports::add, md4, null, MISSING).name()).isEqualTo("java");
+        assertThat(reports.get(reports.size() - 1)).startsWith("java: librsync not found");
+        assertThatThrownBy(() -> Engines.selectForDiff("native", reports::add, blake2, null, MISSING))
+                .hasMessageContaining("engine 'native' needs librsync");
+        assertThatThrownBy(() -> Engines.selectForDiff(null, reports::add, blake2, "rust", MISSING))
+                .hasMessageContaining(Engines.ENV).hasMessageContaining("'rust'");
     }
 
     @Test
