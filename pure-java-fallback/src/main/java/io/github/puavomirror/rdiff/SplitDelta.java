@@ -52,8 +52,12 @@ final class SplitDelta {
     /** New files smaller than this are diffed on one thread: a thread and a second read cost more than they save. */
     private static final long MIN_SIZE = 64L << 20;
     private static final int MAX_SECOND_OUTPUT = 32 << 20;
-    /** The first matcher joins within a copy or two of the split: only the second's first copies need logging. */
-    private static final int MAX_COPIES = 1 << 16;
+    /**
+     * The first matcher joins within a copy or two of the split: only the second's first copies
+     * need logging. A new file with many short copies (a zero run is a copy a block) filled 64 Ki
+     * rows, 7.5 MiB with the copies made as it grew, for nothing.
+     */
+    private static final int MAX_COPIES = 1 << 12;
     static final String THREAD_NAME = "puavo-rdiff-second-half";
     /** One-step diffs running in this JVM: a mirror job that runs one per core has no core to spare. */
     private static final AtomicInteger RUNNING = new AtomicInteger();
