@@ -117,8 +117,8 @@ class MemoryPlannerTest {
                 .isInstanceOfSatisfying(OutOfHeapException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("puavo-os-big.img: indexing it for rdiffs needs 2.2 GiB"
                             + " of heap, 85 % of a 2.6 GiB heap; this JVM has 2.0 GiB");
-                    assertThat(e.heapOption()).isEqualTo("-Xmx2651m");
-                    assertThat(e.line("MAVEN_OPTS")).endsWith("; give it more with MAVEN_OPTS=-Xmx2651m");
+                    assertThat(e.heapOption()).isEqualTo("-Xmx2643m");
+                    assertThat(e.line("MAVEN_OPTS")).endsWith("; give it more with MAVEN_OPTS=-Xmx2643m");
                     assertThat(MemoryPlanner.budgetOf(e.heapNeeded())).isGreaterThanOrEqualTo(need);
                 });
     }
