@@ -76,7 +76,7 @@ final class DeltaWriter {
     private final int[] rollKeys = new int[ROLL_BATCH];
     /** The sums of the windows of a batch that {@link #rollAnchored} computed. */
     private final int[] rollSums = new int[ROLL_BATCH];
-    /** How far {@link #rollAnchored} rolls a sum on before it sums the window afresh instead. */
+    /** How far {@link #sumAt} rolls a sum on before it sums the window afresh instead. */
     private static final int ROLL_REACH = 48;
 
     /** The basis's anchors when the scan can rule windows out by them (RabinKarp only), else null. */
@@ -359,7 +359,10 @@ final class DeltaWriter {
             }
             int first = sig.firstMightContain(keys, n);
             if (first < n) {
-                return rollBack(buf, p, first, from, b, rkPowB);
+                // Back to the window that may match (about 1% of batches): its sum again from p's.
+                int w = p + first + 1;
+                rolledH = sumAt(buf, w, p, from, b, rkPowB);
+                return w;
             }
             p += n;
             if (p >= stop) {
@@ -367,20 +370,6 @@ final class DeltaWriter {
                 return p;
             }
         }
-    }
-
-    /**
-     * Back to the window of a batch that may match, {@code first} after {@code p}: rolls its sum
-     * again from {@code from}, the sum at {@code p}, into {@link #rolledH} and returns its position
-     * (about 1% of batches).
-     */
-    private int rollBack(byte[] buf, int p, int first, int from, int b, int rkPowB) {
-        int h = from;
-        for (int q = p, e = p + first; q <= e; q++) {
-            h = h * WeakSums.RK_MULT + (buf[q + b] & 0xff) - rkPowB * ((buf[q] & 0xff) + WeakSums.RK_ADJ);
-        }
-        rolledH = h;
-        return p + first + 1;
     }
 
     /**
