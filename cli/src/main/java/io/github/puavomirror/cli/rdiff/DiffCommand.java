@@ -133,7 +133,8 @@ public final class DiffCommand implements Callable<Integer> {
             }
             return options.resolve(Files.size(Path.of(oldName)));
         } catch (IOException | InvalidPathException e) {
-            // Opening OLD reports it as the command always has.
+            // Unreadable OLD or bad sizes: the engine is picked as before, and opening OLD or
+            // running the engine reports the problem as the command always has.
             return null;
         }
     }
